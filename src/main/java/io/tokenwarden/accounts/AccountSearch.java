@@ -1,0 +1,117 @@
+package io.tokenwarden.accounts;
+
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The queries behind Config > Accounts: one page of an agency's accounts, its total, and the names
+ * of the agencies each shown account is linked to. Three statements whatever the page holds.
+ */
+@Component
+class AccountSearch {
+
+	private static final String ROW_COLUMNS = """
+			a.id, a.publisher, a.external_id, a.name, a.owner_email,
+			t.status, t.status_reason, t.status_note, t.status_changed_at, t.status_changed_by,
+			t.last_checked_at, t.expires_at""";
+
+	private final JdbcClient jdbc;
+
+	AccountSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	AccountPage search(long agencyId, AccountQuery query) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(agencyId, query, params);
+		long total = this.jdbc.sql("""
+				select count(*) from agency_account_link l
+				join publisher_account a on a.id = l.account_id
+				left join account_token t on t.account_id = a.id
+				""" + where).params(params).query(Long.class).single();
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		String direction = query.descending() ? " desc nulls last" : " asc nulls last";
+		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
+				 from agency_account_link l
+				join publisher_account a on a.id = l.account_id
+				left join account_token t on t.account_id = a.id
+				""" + where + " order by " + AccountQuery.SORT_COLUMNS.get(query.sort()) + direction
+				+ ", a.id limit :limit offset :offset")
+			.params(params)
+			.query(AccountSearch::mapRow)
+			.list();
+		return new AccountPage(withLinkedAgencies(rows), total, query);
+	}
+
+	/** The account as one of the agency's rows, or null when it is not linked to that agency. */
+	@Transactional(readOnly = true)
+	AccountRow row(long accountId) {
+		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
+				 from publisher_account a left join account_token t on t.account_id = a.id where a.id = :id""")
+			.param("id", accountId)
+			.query(AccountSearch::mapRow)
+			.list();
+		return rows.isEmpty() ? null : withLinkedAgencies(rows).get(0);
+	}
+
+	private static AccountRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+		String status = rs.getString("status");
+		return new AccountRow(rs.getLong("id"), Publisher.valueOf(rs.getString("publisher")), rs.getString("external_id"),
+				rs.getString("name"), rs.getString("owner_email"), status == null ? null : TokenStatus.valueOf(status),
+				rs.getString("status_reason"), rs.getString("status_note"), instant(rs, "status_changed_at"),
+				rs.getString("status_changed_by"), instant(rs, "last_checked_at"), instant(rs, "expires_at"), List.of());
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private List<AccountRow> withLinkedAgencies(List<AccountRow> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<String>> names = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select l.account_id, g.name from agency_account_link l join agency g on g.id = l.agency_id
+				where l.account_id in (:ids) order by g.name""")
+			.param("ids", rows.stream().map(AccountRow::id).toList())
+			.query((rs, n) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return rows.stream().map(r -> r.withLinkedAgencies(names.getOrDefault(r.id(), List.of()))).toList();
+	}
+
+	private static String where(long agencyId, AccountQuery query, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder("where l.agency_id = :agency");
+		params.put("agency", agencyId);
+		if (query.q() != null) {
+			where.append(" and (a.external_id ilike :q escape '\\' or a.name ilike :q escape '\\'"
+					+ " or a.owner_email ilike :q escape '\\')");
+			params.put("q", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.publisher() != null) {
+			where.append(" and a.publisher = :publisher");
+			params.put("publisher", query.publisher().name());
+		}
+		if (query.status() != null) {
+			where.append(" and t.status = :status");
+			params.put("status", query.status().name());
+		}
+		return where.toString();
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.tokenwarden.accounts;
+
+import io.tokenwarden.agencies.AgencyContext;
+import io.tokenwarden.agencies.CurrentAgency;
+import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Config > Accounts: the list, one account, and (until their issues land) the token actions. */
+@Controller
+class AccountsController {
+
+	private final AccountDirectory directory;
+
+	private final AccountAccess access;
+
+	private final CurrentAgency currentAgency;
+
+	private final AuditLog auditLog;
+
+	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog) {
+		this.directory = directory;
+		this.access = access;
+		this.currentAgency = currentAgency;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/config/accounts")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String publisher,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+		AgencyContext context = this.currentAgency.get();
+		AccountQuery query = AccountQuery.of(q, publisher, status, sort, page, size);
+		model.addAttribute("accounts", this.directory.search(context.agencyId(), query));
+		model.addAttribute("query", query);
+		model.addAttribute("publishers", Publisher.values());
+		model.addAttribute("statuses", TokenStatus.values());
+		model.addAttribute("canChangeTokens", context.isAdmin());
+		return "accounts/list";
+	}
+
+	@GetMapping("/config/accounts/{id}")
+	String show(@PathVariable long id, Model model) {
+		this.access.requireVisible(id);
+		AccountRow account = this.directory.row(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("account", account);
+		model.addAttribute("audit", this.auditLog.forAccount(id, 50));
+		model.addAttribute("canChangeTokens", this.currentAgency.get().isAdmin());
+		return "accounts/detail";
+	}
+
+	@PostMapping("/config/accounts/{id}/refresh")
+	String refresh(@PathVariable long id, RedirectAttributes redirect) {
+		return comingSoon(id, "accounts.comingSoon.refresh", redirect);
+	}
+
+	@GetMapping("/config/accounts/{id}/invalidate")
+	String confirmInvalidate(@PathVariable long id, RedirectAttributes redirect) {
+		return comingSoon(id, "accounts.comingSoon.invalidate", redirect);
+	}
+
+	@PostMapping("/config/accounts/{id}/invalidate")
+	String invalidate(@PathVariable long id, RedirectAttributes redirect) {
+		return comingSoon(id, "accounts.comingSoon.invalidate", redirect);
+	}
+
+	@PostMapping("/config/accounts/{id}/check")
+	String check(@PathVariable long id, RedirectAttributes redirect) {
+		return comingSoon(id, "accounts.comingSoon.check", redirect);
+	}
+
+	@PostMapping("/config/accounts/checks")
+	String checkAll(RedirectAttributes redirect) {
+		this.access.requireAdminOfCurrentAgency();
+		redirect.addFlashAttribute("message", "accounts.comingSoon.checkAll");
+		return "redirect:/config/accounts";
+	}
+
+	private String comingSoon(long id, String message, RedirectAttributes redirect) {
+		this.access.requireAdmin(id);
+		redirect.addFlashAttribute("message", message);
+		return "redirect:/config/accounts";
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.tokenwarden.tokens;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The tokens module's API: stores a new token (encrypted), reads one back, and changes its status.
+ * Plaintext exists only inside {@link TokenSecret}s in memory.
+ */
+@Service
+public class AccountTokens {
+
+	private final AccountTokenRepository repository;
+
+	private final TokenCipher cipher;
+
+	private final Clock clock;
+
+	AccountTokens(AccountTokenRepository repository, TokenCipher cipher, Clock clock) {
+		this.repository = repository;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountToken> find(long accountId) {
+		return this.repository.findById(accountId);
+	}
+
+	/** Stores {@code token} as the account's current token, VALID, replacing whatever was there. */
+	@Transactional
+	public AccountToken store(long accountId, NewToken token, String actor) {
+		Instant now = this.clock.instant();
+		AccountToken current = this.repository.findForUpdate(accountId).orElseGet(() -> new AccountToken(accountId, now));
+		current.replaceSecrets(this.cipher.encrypt(accountId, TokenKind.ACCESS, token.accessToken()),
+				token.refreshToken() == null ? null : this.cipher.encrypt(accountId, TokenKind.REFRESH, token.refreshToken()),
+				token.expiresAt(), token.dataAccessExpiresAt(), token.scopes());
+		current.changeStatus(TokenStatus.VALID, null, null, actor, now);
+		return this.repository.save(current);
+	}
+
+	/** Records a status that a check or an admin decided, with its reason. */
+	@Transactional
+	public AccountToken changeStatus(long accountId, TokenStatus status, String reason, String note, String actor) {
+		AccountToken current = this.repository.findForUpdate(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no token"));
+		current.changeStatus(status, reason, note, actor, this.clock.instant());
+		return current;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TokenSecret> accessToken(long accountId) {
+		return this.repository.findById(accountId)
+			.filter(t -> t.accessTokenCiphertext() != null)
+			.map(t -> this.cipher.decrypt(accountId, TokenKind.ACCESS, t.accessTokenCiphertext()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TokenSecret> refreshToken(long accountId) {
+		return this.repository.findById(accountId)
+			.filter(t -> t.refreshTokenCiphertext() != null)
+			.map(t -> this.cipher.decrypt(accountId, TokenKind.REFRESH, t.refreshTokenCiphertext()));
+	}
+
+}
