@@ -45,8 +45,8 @@ class AccountSearch {
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
 		String direction = query.descending() ? " desc nulls last" : " asc nulls last";
-		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
-				 from agency_account_link l
+		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + " from " + """
+				agency_account_link l
 				join publisher_account a on a.id = l.account_id
 				left join account_token t on t.account_id = a.id
 				""" + where + " order by " + AccountQuery.SORT_COLUMNS.get(query.sort()) + direction
@@ -60,8 +60,8 @@ class AccountSearch {
 	/** The account as one of the agency's rows, or null when it is not linked to that agency. */
 	@Transactional(readOnly = true)
 	AccountRow row(long accountId) {
-		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
-				 from publisher_account a left join account_token t on t.account_id = a.id where a.id = :id""")
+		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS
+				+ " from publisher_account a left join account_token t on t.account_id = a.id where a.id = :id")
 			.param("id", accountId)
 			.query(AccountSearch::mapRow)
 			.list();

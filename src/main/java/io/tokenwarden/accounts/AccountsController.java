@@ -63,16 +63,6 @@ class AccountsController {
 		return comingSoon(id, "accounts.comingSoon.refresh", redirect);
 	}
 
-	@GetMapping("/config/accounts/{id}/invalidate")
-	String confirmInvalidate(@PathVariable long id, RedirectAttributes redirect) {
-		return comingSoon(id, "accounts.comingSoon.invalidate", redirect);
-	}
-
-	@PostMapping("/config/accounts/{id}/invalidate")
-	String invalidate(@PathVariable long id, RedirectAttributes redirect) {
-		return comingSoon(id, "accounts.comingSoon.invalidate", redirect);
-	}
-
 	@PostMapping("/config/accounts/{id}/check")
 	String check(@PathVariable long id, RedirectAttributes redirect) {
 		return comingSoon(id, "accounts.comingSoon.check", redirect);

@@ -1,6 +1,7 @@
 package io.tokenwarden.tokens;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -50,6 +51,30 @@ public class AccountTokens {
 			.orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no token"));
 		current.changeStatus(status, reason, note, actor, this.clock.instant());
 		return current;
+	}
+
+	/**
+	 * Invalidates the account's token: status INVALIDATED with who, when and why, and both ciphertexts
+	 * removed from the token row. Returns what was removed (for the revocation), or empty when the token
+	 * was already invalidated. The row lock makes a concurrent second call wait and then find it done.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<RemovedSecrets> invalidate(long accountId, String reason, String note, String actor) {
+		AccountToken current = this.repository.findForUpdate(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no token"));
+		if (current.status() == TokenStatus.INVALIDATED) {
+			return Optional.empty();
+		}
+		RemovedSecrets removed = new RemovedSecrets(current.status(), current.accessTokenCiphertext(),
+				current.refreshTokenCiphertext());
+		current.changeStatus(TokenStatus.INVALIDATED, reason, note, actor, this.clock.instant());
+		this.repository.flush();
+		return Optional.of(removed);
+	}
+
+	/** Decrypts a ciphertext that {@link #invalidate} removed, for the one call that revokes it. */
+	public TokenSecret decryptRemoved(long accountId, TokenKind kind, byte[] ciphertext) {
+		return this.cipher.decrypt(accountId, kind, ciphertext);
 	}
 
 	@Transactional(readOnly = true)

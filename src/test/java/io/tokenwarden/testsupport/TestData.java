@@ -1,0 +1,66 @@
+package io.tokenwarden.testsupport;
+
+import io.tokenwarden.accounts.AccountDirectory;
+import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.NewToken;
+import io.tokenwarden.tokens.TokenSecret;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Creates uniquely named accounts for tests that change data, linked to the demo agencies by name. */
+@Component
+public class TestData {
+
+	private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+	private final AgencyDirectory agencies;
+
+	private final AccountDirectory accounts;
+
+	private final AccountTokens tokens;
+
+	private final TransactionTemplate transactions;
+
+	public TestData(AgencyDirectory agencies, AccountDirectory accounts, AccountTokens tokens,
+			TransactionTemplate transactions) {
+		this.agencies = agencies;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.transactions = transactions;
+	}
+
+	/** A test account with a valid token, linked to the named agencies; returns its id. */
+	public long account(Publisher publisher, String name, TokenSecret access, TokenSecret refresh, String... agencyNames) {
+		return this.transactions.execute(status -> {
+			String externalId = String.valueOf(900_000_000_000L + SEQUENCE.incrementAndGet());
+			long id = this.accounts.create(publisher, externalId, name, "owner." + externalId + "@test.example").id();
+			for (String agencyName : agencyNames) {
+				long agencyId = this.agencies.findAgency(agencyName).orElseGet(() -> this.agencies.createAgency(agencyName));
+				this.accounts.link(agencyId, id);
+			}
+			this.tokens.store(id, new NewToken(access, refresh, Instant.now().plus(30, ChronoUnit.DAYS), null,
+					"ads_read"), "test");
+			return id;
+		});
+	}
+
+	public long account(Publisher publisher, String name, String... agencyNames) {
+		return account(publisher, name, secret(), publisher == Publisher.X ? secret() : null, agencyNames);
+	}
+
+	public static TokenSecret secret() {
+		return TokenSecret.of("test-secret-" + UUID.randomUUID());
+	}
+
+	public static String unique(String prefix) {
+		return prefix + " " + SEQUENCE.incrementAndGet();
+	}
+
+}
