@@ -54,13 +54,9 @@ class AccountsController {
 		AccountRow account = this.directory.row(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("account", account);
 		model.addAttribute("audit", this.auditLog.forAccount(id, 50));
+		model.addAttribute("assets", this.directory.assets(id));
 		model.addAttribute("canChangeTokens", this.currentAgency.get().isAdmin());
 		return "accounts/detail";
-	}
-
-	@PostMapping("/config/accounts/{id}/refresh")
-	String refresh(@PathVariable long id, RedirectAttributes redirect) {
-		return comingSoon(id, "accounts.comingSoon.refresh", redirect);
 	}
 
 	@PostMapping("/config/accounts/{id}/check")
