@@ -85,7 +85,7 @@ public final class FacebookPublisher implements PublisherClient {
 	}
 
 	private GrantedTokens granted(HttpAnswer answer) {
-		JsonNode json = successJson(answer);
+		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		String accessToken = Json.text(json, "access_token");
 		if (accessToken == null) {
 			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("token answer without access_token")));
@@ -112,7 +112,7 @@ public final class FacebookPublisher implements PublisherClient {
 	public PublisherIdentity identity(TokenSecret accessToken) {
 		requireApp();
 		HttpAnswer answer = this.graph.get("me", Map.of("fields", "id,name"), accessToken);
-		JsonNode json = successJson(answer);
+		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		if (Json.text(json, "id") == null) {
 			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("/me answer without id")));
 		}
@@ -150,14 +150,6 @@ public final class FacebookPublisher implements PublisherClient {
 		if (!revoked) {
 			throw new PublisherException(new Refused(MetaErrors.evidence(answer).withDetail("revoke not confirmed")));
 		}
-	}
-
-	private JsonNode successJson(HttpAnswer answer) {
-		PublisherOutcome failure = MetaErrors.failureOf(answer, this.clock);
-		if (failure != null) {
-			throw new PublisherException(failure);
-		}
-		return answer.json();
 	}
 
 	private Map<String, String> clientForm() {

@@ -63,7 +63,7 @@ final class GraphAssets {
 		Set<String> followed = new HashSet<>();
 		HttpAnswer answer = this.graph.get(path, Map.of("fields", fields, "limit", "100"), token);
 		for (int page = 1;; page++) {
-			JsonNode json = successJson(answer);
+			JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 			JsonNode data = json.get("data");
 			if (data == null || !data.isArray()) {
 				throw unreachable(answer, "list answer without data");
@@ -97,7 +97,7 @@ final class GraphAssets {
 		if (failure instanceof FundingSourceInvalid) {
 			return new AdAccountBilling(account, null, null, null, null, true, failure.evidence());
 		}
-		JsonNode json = successJson(answer);
+		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		Integer status = Json.integer(json, "account_status");
 		if (status == null) {
 			throw unreachable(answer, "ad account answer without account_status");
@@ -119,14 +119,6 @@ final class GraphAssets {
 				invalid ? "ad account cannot pay (account_status/disable_reason)" : "ad account billing in order");
 		return new AdAccountBilling(account, status, disableReason, fundingSource, Json.text(details, "display_string"),
 				invalid, evidence);
-	}
-
-	private JsonNode successJson(HttpAnswer answer) {
-		PublisherOutcome failure = MetaErrors.failureOf(answer, this.clock);
-		if (failure != null) {
-			throw new PublisherException(failure);
-		}
-		return answer.json();
 	}
 
 	private static PublisherException unreachable(HttpAnswer answer, String detail) {

@@ -3,6 +3,7 @@ package io.tokenwarden.publishers.facebook;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.ExpiryReason;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.FundingSourceInvalid;
@@ -67,6 +68,15 @@ final class MetaErrors {
 			return new Unreachable(evidence.withDetail("unexpected answer without an error code"));
 		}
 		return null;
+	}
+
+	/** The body of a usable success; otherwise the classified failure, thrown. */
+	static JsonNode requireSuccess(HttpAnswer answer, Clock clock) {
+		PublisherOutcome failure = failureOf(answer, clock);
+		if (failure != null) {
+			throw new PublisherException(failure);
+		}
+		return answer.json();
 	}
 
 	static PublisherOutcome classify(Integer code, Integer subcode, boolean isTransient, Evidence evidence,

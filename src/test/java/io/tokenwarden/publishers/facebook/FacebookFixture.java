@@ -5,16 +5,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherSettings;
 import io.tokenwarden.publishers.http.AppCredentials;
+import io.tokenwarden.publishers.http.LoggedForms;
 import io.tokenwarden.tokens.TokenSecret;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,15 +98,7 @@ final class FacebookFixture {
 	}
 
 	static Map<String, String> form(LoggedRequest request) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String pair : request.getBodyAsString().split("&")) {
-			int eq = pair.indexOf('=');
-			if (eq > 0) {
-				form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-						URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-			}
-		}
-		return form;
+		return LoggedForms.form(request);
 	}
 
 	/**
