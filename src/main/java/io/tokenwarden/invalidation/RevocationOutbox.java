@@ -41,12 +41,12 @@ class RevocationOutbox {
 	}
 
 	/** Claims up to {@code limit} due requests; other instances skip the rows this transaction holds. */
-	List<Request> claimDue(int limit) {
+	List<Request> claimDue(Instant now, int limit) {
 		return this.jdbc.sql("""
 				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, refresh_token_ciphertext, attempts
-				from revocation_request where status = 'PENDING' and next_attempt_at <= now()
+				from revocation_request where status = 'PENDING' and next_attempt_at <= ?
 				order by next_attempt_at limit ? for update skip locked""")
-			.param(limit)
+			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), limit)
 			.query(RevocationOutbox::request)
 			.list();
 	}
