@@ -81,16 +81,20 @@ class NoticeSender {
 
 	/** Sends one digest and records the outcome on its notices. */
 	SendReport deliver(Digest digest) {
-		int count = digest.notices().size();
 		try {
-			MimeMessage message = this.composer.compose(this.mailSender, digest, this.clock.instant());
-			this.mailSender.send(message);
+			send(digest);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return recordFailure(digest, ex);
 		}
 		this.transactions.executeWithoutResult(status -> this.outbox.markSent(digest.ids(), this.clock.instant()));
-		return new SendReport(1, count, 0, 0);
+		return new SendReport(1, digest.notices().size(), 0, 0);
+	}
+
+	/** Hands the digest's email to the mail server, recording nothing. */
+	void send(Digest digest) throws MessagingException {
+		MimeMessage message = this.composer.compose(this.mailSender, digest, this.clock.instant());
+		this.mailSender.send(message);
 	}
 
 	private SendReport recordFailure(Digest digest, Exception failure) {
