@@ -126,6 +126,36 @@ class NoticeMailTests extends NotificationsTestSupport {
 	}
 
 	@Test
+	void sendWhenOneOwnerHasNoticesOfSeveralKindsThenTheSubjectSumsThemUp() throws Exception {
+		String owner = account(Publisher.FACEBOOK, "x").ownerEmail();
+		enqueue(NewNotice.expired(owned(Publisher.FACEBOOK, "Xenon Lighting", owner), "EXPIRED", this.clock.instant(), key()));
+		enqueue(NewNotice.unreachable(owned(Publisher.X, "Yellowtail Sushi", owner), this.clock.instant(), key()));
+
+		this.notices.sendDueNow();
+
+		MimeMessage mail = onlyMailTo(owner);
+		assertThat(mail.getSubject()).isEqualTo("Warning: 2 of your accounts need attention");
+		assertThat(text(mail)).contains("Warning your account token is expired")
+			.contains("We can't reach X to verify your token; no action is needed yet");
+	}
+
+	@Test
+	void sendWhenTheNoticeIsAnAdminCopyThenItGoesToTheAdminAndSaysWhy() throws Exception {
+		NoticeAccount account = account(Publisher.FACEBOOK, "Aurora Dance Studio");
+		String admin = "admin-" + java.util.UUID.randomUUID() + "@agency.test";
+		NewNotice notice = NewNotice.expired(account, "EXPIRED", this.clock.instant(), key());
+		enqueue(notice);
+		enqueue(notice.copyTo(admin));
+
+		this.notices.sendDueNow();
+
+		assertThat(text(onlyMailTo(admin))).contains("Facebook Account Name: Aurora Dance Studio ( " + account.ownerEmail() + " )")
+			.contains("You receive this copy because you asked for copies")
+			.contains("https://warden.example.test/config/notifications");
+		assertThat(text(onlyMailTo(account.ownerEmail()))).doesNotContain("You receive this copy");
+	}
+
+	@Test
 	void sendWhenAccountNameOrActorHasLineBreaksThenNoHeaderIsInjected() throws Exception {
 		NoticeAccount account = account(Publisher.FACEBOOK, "Ironwood\r\nBcc: victim@evil.test\r\nX-Injected: yes");
 		enqueue(NewNotice.unlinked(account, "admin@demo.test\r\nCc: other@evil.test", this.clock.instant(), "USER_LEFT",
