@@ -59,7 +59,9 @@ class RevocationSender {
 	@Async
 	@TransactionalEventListener
 	void onInvalidated(TokenInvalidated event) {
-		sendDue();
+		if (this.settings.scheduledSending()) {
+			sendDue();
+		}
 	}
 
 	/** Sends every due revocation; returns how many it handled (done, rescheduled or failed). */

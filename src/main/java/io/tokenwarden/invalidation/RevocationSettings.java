@@ -16,7 +16,8 @@ import java.time.Duration;
 @ConfigurationProperties("tokenwarden.invalidation.revocation")
 @Validated
 record RevocationSettings(@DefaultValue("8") @Min(1) int maxAttempts, @DefaultValue("30s") @NotNull Duration firstRetry,
-		@DefaultValue("1h") @NotNull Duration maxRetry) {
+		@DefaultValue("1h") @NotNull Duration maxRetry, @DefaultValue("PT10S") @NotNull Duration pollInterval,
+		@DefaultValue("true") boolean scheduledSending) {
 
 	Duration delayAfter(int attempts) {
 		Duration delay = this.firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));

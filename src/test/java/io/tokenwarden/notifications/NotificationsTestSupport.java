@@ -1,6 +1,7 @@
 package io.tokenwarden.notifications;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The real time plus an offset that tests move forward, so backoff is tested without waiting. */
-class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.offset = this.offset.plus(duration);
 	}
 
