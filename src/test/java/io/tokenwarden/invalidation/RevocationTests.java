@@ -33,7 +33,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The revocation at the publisher, after the local invalidation has committed. */
@@ -144,6 +147,8 @@ class RevocationTests {
 			.single()).isEqualTo("INVALIDATED");
 		assertThat(this.jdbc.sql("select count(*) from audit_event where account_id = ? and action = 'revocation_failed'")
 			.param(id).query(Long.class).single()).isEqualTo(1);
+		this.mvc.perform(get("/config/accounts/{id}", id).with(user("admin@demo.test")))
+			.andExpect(content().string(containsString("Gave up after 8 attempts: revoke the app at the publisher by hand")));
 	}
 
 	@Test
