@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Comparator;
+import java.util.List;
+
 /** Config > Accounts: the list, one account, and (until their issues land) the token actions. */
 @Controller
 class AccountsController {
@@ -27,7 +30,11 @@ class AccountsController {
 
 	private final AuditLog auditLog;
 
-	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog) {
+	private final List<AccountDetailSection> sections;
+
+	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog,
+			List<AccountDetailSection> sections) {
+		this.sections = sections.stream().sorted(Comparator.comparingInt(AccountDetailSection::order)).toList();
 		this.directory = directory;
 		this.access = access;
 		this.currentAgency = currentAgency;
@@ -55,6 +62,9 @@ class AccountsController {
 		model.addAttribute("account", account);
 		model.addAttribute("audit", this.auditLog.forAccount(id, 50));
 		model.addAttribute("assets", this.directory.assets(id));
+		model.addAttribute("sections", this.sections.stream()
+			.map(section -> new RenderedSection(section.template(), section.model(id)))
+			.toList());
 		model.addAttribute("canChangeTokens", this.currentAgency.get().isAdmin());
 		return "accounts/detail";
 	}
@@ -69,6 +79,10 @@ class AccountsController {
 		this.access.requireAdminOfCurrentAgency();
 		redirect.addFlashAttribute("message", "accounts.comingSoon.checkAll");
 		return "redirect:/config/accounts";
+	}
+
+	/** One module's part of the account page, ready for its fragment. */
+	record RenderedSection(String template, Object model) {
 	}
 
 	private String comingSoon(long id, String message, RedirectAttributes redirect) {

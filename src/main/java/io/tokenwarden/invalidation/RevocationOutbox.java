@@ -21,11 +21,6 @@ class RevocationOutbox {
 			byte[] refreshCiphertext, int attempts) {
 	}
 
-	/** A revocation as admins see it on the account page. */
-	record Item(long id, String status, int attempts, String lastError, String requestedBy, Instant requestedAt,
-			Instant completedAt) {
-	}
-
 	private final JdbcClient jdbc;
 
 	RevocationOutbox(JdbcClient jdbc) {
@@ -41,12 +36,12 @@ class RevocationOutbox {
 	}
 
 	/** Claims up to {@code limit} due requests; other instances skip the rows this transaction holds. */
-	List<Request> claimDue(int limit) {
+	List<Request> claimDue(Instant now, int limit) {
 		return this.jdbc.sql("""
 				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, refresh_token_ciphertext, attempts
-				from revocation_request where status = 'PENDING' and next_attempt_at <= now()
+				from revocation_request where status = 'PENDING' and next_attempt_at <= ?
 				order by next_attempt_at limit ? for update skip locked""")
-			.param(limit)
+			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), limit)
 			.query(RevocationOutbox::request)
 			.list();
 	}
@@ -74,12 +69,12 @@ class RevocationOutbox {
 			.update();
 	}
 
-	List<Item> forAccount(long accountId) {
+	List<Revocation> forAccount(long accountId) {
 		return this.jdbc.sql("""
 				select id, status, attempts, last_error, requested_by, requested_at, completed_at
 				from revocation_request where account_id = ? order by requested_at desc, id desc limit 20""")
 			.param(accountId)
-			.query((rs, n) -> new Item(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"),
+			.query((rs, n) -> new Revocation(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"),
 					rs.getString("last_error"), rs.getString("requested_by"), instant(rs, "requested_at"),
 					instant(rs, "completed_at")))
 			.list();

@@ -5,6 +5,9 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.AccountRow;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.notifications.NewNotice;
+import io.tokenwarden.notifications.NoticeAccount;
+import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.RemovedSecrets;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +42,13 @@ public class TokenInvalidation {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notices notices;
+
 	private final Clock clock;
 
 	TokenInvalidation(AccountAccess access, AccountDirectory accounts, AccountTokens tokens, RevocationOutbox outbox,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Notices notices, Clock clock) {
+		this.notices = notices;
 		this.access = access;
 		this.accounts = accounts;
 		this.tokens = tokens;
@@ -76,8 +83,13 @@ public class TokenInvalidation {
 		this.auditLog.record("token_invalidated", grant.actor(), grant.agencyId(), accountId,
 				secrets.previousStatus() + " → INVALIDATED; reason " + reason + "; " + agencies.size() + " agencies",
 				clientIp);
+		Instant now = this.clock.instant();
+		// the owner's one notice: a deliberate unlink, never an "expired" email
+		this.notices.enqueue(NewNotice.unlinked(new NoticeAccount(accountId, account.publisher(), account.externalId(),
+				account.name(), account.ownerEmail()), grant.actor(), now, reason.name(),
+				"unlinked:" + accountId + ":" + now.toEpochMilli()));
 		this.events.publishEvent(new TokenInvalidated(accountId, account.publisher(), grant.actor(), grant.agencyId(),
-				reason, note, this.clock.instant()));
+				reason, note, now));
 		return new InvalidationOutcome(false, account.name(), agencies);
 	}
 

@@ -90,6 +90,18 @@ class InvalidationTests {
 	}
 
 	@Test
+	void invalidateThenTheOwnerGetsOneUnlinkedNoticeAndNoExpiredOne() throws Exception {
+		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Unlinked Shop"), "Northwind Agency");
+		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test"))).andExpect(status().is3xxRedirection());
+		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test"))).andExpect(status().is3xxRedirection());
+
+		assertThat(count("select count(*) from notice where account_id = ? and kind = 'UNLINKED'", id)).isEqualTo(1);
+		assertThat(count("select count(*) from notice where account_id = ? and kind <> 'UNLINKED'", id)).isZero();
+		assertThat(this.jdbc.sql("select recipient from notice where account_id = ?").param(id).query(String.class).single())
+			.startsWith("owner.");
+	}
+
+	@Test
 	void invalidateTwiceThenTheSecondIsANoOpWithAMessage() throws Exception {
 		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Twice Shop"), "Northwind Agency");
 		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test"))).andExpect(status().is3xxRedirection());

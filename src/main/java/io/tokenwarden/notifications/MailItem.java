@@ -1,0 +1,10 @@
+package io.tokenwarden.notifications;
+
+/**
+ * One notice as its email shows it: every value already in words (reason label, formatted date)
+ * and every link absolute.
+ */
+record MailItem(NoticeKind kind, String publisher, String externalId, String accountName, String ownerEmail,
+		String reason, String date, boolean dataAccess, String actor, String link, String billingName,
+		String billingLink) {
+}

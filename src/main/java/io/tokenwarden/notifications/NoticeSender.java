@@ -1,0 +1,148 @@
+package io.tokenwarden.notifications;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One send round: claim the due notices no other instance holds, group them into one digest per
+ * recipient, send each, and record how it went. The Message-ID of each digest is stored with the
+ * claim, before anything is sent, so if this instance dies between the mail server's "250 OK" and
+ * the record, the next round sends the same email again under the same Message-ID (at most one
+ * duplicate, which mail clients can recognise).
+ */
+@Component
+class NoticeSender {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+
+	private final NoticeOutbox outbox;
+
+	private final MailComposer composer;
+
+	private final JavaMailSender mailSender;
+
+	private final NotificationSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String messageIdDomain;
+
+	NoticeSender(NoticeOutbox outbox, MailComposer composer, JavaMailSender mailSender, NotificationSettings settings,
+			TransactionTemplate transactions, Clock clock, MailSettings mail) {
+		this.outbox = outbox;
+		this.composer = composer;
+		this.mailSender = mailSender;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+		String from = mail.from();
+		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		this.messageIdDomain = domain.isEmpty() ? "tokenwarden.local" : domain;
+	}
+
+	SendReport sendDue() {
+		SendReport report = SendReport.NOTHING;
+		for (Digest digest : claim()) {
+			report = report.plus(deliver(digest));
+		}
+		return report;
+	}
+
+	/** Claims the due notices and fixes each digest's Message-ID, in one short transaction. */
+	List<Digest> claim() {
+		List<Digest> digests = this.transactions.execute(status -> {
+			List<Notice> due = this.outbox.lockDue(this.clock.instant(), this.settings.batchSize());
+			List<Digest> grouped = group(due);
+			grouped.forEach(d -> this.outbox.claim(d.ids(), d.messageId(), this.settings.claimTimeout()));
+			return grouped;
+		});
+		return digests == null ? List.of() : digests;
+	}
+
+	/** Sends one digest and records the outcome on its notices. */
+	SendReport deliver(Digest digest) {
+		try {
+			send(digest);
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return recordFailure(digest, ex);
+		}
+		this.transactions.executeWithoutResult(status -> this.outbox.markSent(digest.ids(), this.clock.instant()));
+		return new SendReport(1, digest.notices().size(), 0, 0);
+	}
+
+	/** Hands the digest's email to the mail server, recording nothing. */
+	void send(Digest digest) throws MessagingException {
+		MimeMessage message = this.composer.compose(this.mailSender, digest, this.clock.instant());
+		this.mailSender.send(message);
+	}
+
+	private SendReport recordFailure(Digest digest, Exception failure) {
+		int attempts = digest.attempts() + 1;
+		boolean permanent = SmtpFailures.isPermanent(failure);
+		boolean giveUp = permanent || attempts >= this.settings.maxAttempts();
+		Instant retryAt = this.clock.instant().plus(this.settings.backoffAfter(attempts));
+		String error = SmtpFailures.describe(failure);
+		this.transactions.executeWithoutResult(status -> this.outbox.markFailed(digest.ids(), giveUp, retryAt, error));
+		int count = digest.notices().size();
+		if (giveUp) {
+			log.warn("Gave up on notices {} for {} after {} attempt(s): {}", digest.ids(), digest.recipient(), attempts,
+					error);
+			return new SendReport(0, 0, 0, count);
+		}
+		log.info("Notices {} not delivered (attempt {}), retrying at {}: {}", digest.ids(), attempts, retryAt, error);
+		return new SendReport(0, 0, count, 0);
+	}
+
+	/**
+	 * One digest per recipient. Notices that already carry a Message-ID (an earlier attempt may have
+	 * reached the recipient) stay in the email they were first sent in, so a resend is recognisably
+	 * the same email; new notices for that recipient go into a new one.
+	 */
+	List<Digest> group(List<Notice> due) {
+		Map<String, List<Notice>> byEmail = due.stream()
+			.collect(Collectors.groupingBy(n -> n.messageId() != null ? "id:" + n.messageId()
+					: "to:" + n.recipient().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
+		List<Digest> digests = new ArrayList<>();
+		byEmail.forEach((key, notices) -> {
+			String messageId = notices.get(0).messageId() != null ? notices.get(0).messageId() : messageId(notices);
+			digests.add(new Digest(notices.get(0).recipient(), messageId, List.copyOf(notices)));
+		});
+		return digests;
+	}
+
+	/** Derived from the notices' ids alone: the same notices always make the same Message-ID. */
+	String messageId(List<Notice> notices) {
+		String ids = notices.stream().map(n -> Long.toString(n.id())).sorted().collect(Collectors.joining(","));
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(ids.getBytes(StandardCharsets.US_ASCII));
+			long first = notices.stream().mapToLong(Notice::id).min().orElseThrow();
+			return "<notice." + first + "." + notices.size() + "."
+					+ HexFormat.of().formatHex(hash, 0, 12) + "@" + this.messageIdDomain + ">";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

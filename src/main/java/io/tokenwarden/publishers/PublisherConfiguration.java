@@ -1,0 +1,60 @@
+package io.tokenwarden.publishers;
+
+import io.tokenwarden.publishers.facebook.FacebookPublisher;
+import io.tokenwarden.publishers.http.AppCredentials;
+import io.tokenwarden.publishers.x.XPublisher;
+import io.tokenwarden.tokens.TokenSecret;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the two adapters from {@link PublisherSettings} and Spring Security's client registrations.
+ * The registrations are read leniently: with none configured the app still starts, and each call
+ * answers "app is not configured" instead.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublisherConfiguration {
+
+	private static final String CLIENT_PREFIX = "spring.security.oauth2.client";
+
+	@Bean
+	Publishers publishers(PublisherSettings settings, Environment environment, Clock clock) {
+		OAuth2ClientProperties oauth = Binder.get(environment)
+			.bind(CLIENT_PREFIX, OAuth2ClientProperties.class)
+			.orElseGet(OAuth2ClientProperties::new);
+		AppCredentials facebook = credentials(oauth, Publisher.FACEBOOK,
+				withPath(settings.facebook().graphUrl(), "/oauth/access_token"));
+		AppCredentials x = credentials(oauth, Publisher.X, withPath(settings.x().apiUrl(), "/2/oauth2/token"));
+		return new Publishers(List.of(new FacebookPublisher(settings, facebook, clock), new XPublisher(settings, x, clock)));
+	}
+
+	/** The registration's client id and secret, and its provider's token URI (else the default one). */
+	static AppCredentials credentials(OAuth2ClientProperties oauth, Publisher publisher, URI defaultTokenUri) {
+		String id = publisher.registrationId();
+		OAuth2ClientProperties.Registration registration = oauth.getRegistration().get(id);
+		String providerId = registration != null && StringUtils.hasText(registration.getProvider())
+				? registration.getProvider() : id;
+		OAuth2ClientProperties.Provider provider = oauth.getProvider().get(providerId);
+		URI tokenUri = defaultTokenUri;
+		if (provider != null && StringUtils.hasText(provider.getTokenUri())) {
+			tokenUri = URI.create(provider.getTokenUri().trim());
+			PublisherSettings.requireHttpUrl(CLIENT_PREFIX + ".provider." + providerId + ".token-uri", tokenUri);
+		}
+		String clientId = registration == null ? null : registration.getClientId();
+		String secret = registration == null ? null : registration.getClientSecret();
+		return new AppCredentials(clientId, StringUtils.hasText(secret) ? TokenSecret.of(secret) : null, tokenUri);
+	}
+
+	private static URI withPath(URI base, String path) {
+		return URI.create(base.toString().replaceAll("/+$", "") + path);
+	}
+
+}

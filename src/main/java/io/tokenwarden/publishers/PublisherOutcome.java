@@ -1,0 +1,117 @@
+package io.tokenwarden.publishers;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a publisher's answer (or its silence) means, classified in this order, first match wins
+ * (publisher-api.md part C): {@link Unreachable}, {@link Misconfigured}, {@link RateLimited},
+ * {@link Expired}, {@link FundingSourceInvalid}, {@link PermissionMissing}, {@link Refused}; a healthy
+ * answer is {@link Valid}. Only {@link Expired} says the token is dead; nothing else may change its state.
+ */
+public sealed interface PublisherOutcome {
+
+	/** The raw publisher code, subcode and trace id behind this outcome. */
+	Evidence evidence();
+
+	/**
+	 * No usable answer: no response, a timeout or reset, HTTP 5xx, an HTML, empty or malformed body, Meta
+	 * codes 1, 2, 104, 960 or a transient error, a batch entry that timed out twice. Says nothing about the token.
+	 */
+	record Unreachable(Evidence evidence) implements PublisherOutcome {
+
+		public Unreachable {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * Token Warden's own set-up is wrong: the app is not configured, the publisher refused our client
+	 * credentials or app token (X {@code unauthorized_client}), or a call went to a host not configured.
+	 * An operator must act; no user's token is to blame.
+	 */
+	record Misconfigured(Evidence evidence) implements PublisherOutcome {
+
+		public Misconfigured {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/** Throttled: try again at {@code retryAt}, taken from the publisher's usage headers. */
+	record RateLimited(Instant retryAt, Evidence evidence) implements PublisherOutcome {
+
+		public RateLimited {
+			Objects.requireNonNull(retryAt, "retryAt");
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/** The publisher no longer accepts the token: the user must re-authorize. */
+	record Expired(ExpiryReason reason, Evidence evidence) implements PublisherOutcome {
+
+		public Expired {
+			Objects.requireNonNull(reason, "reason");
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * The ad account cannot pay (Meta {@code account_status} 3, 8, 9, or 2 with {@code disable_reason} 3, or
+	 * no funding source; X Ads funding errors). The token is still valid: fix billing, don't re-authorize.
+	 */
+	record FundingSourceInvalid(String adAccountId, Integer accountStatus, Integer disableReason,
+			Evidence evidence) implements PublisherOutcome {
+
+		public FundingSourceInvalid {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/** The token works but lacks a permission or role (Meta 10, 200-299, 3, 294, 190/492; X 403). */
+	record PermissionMissing(Evidence evidence) implements PublisherOutcome {
+
+		public PermissionMissing {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * The publisher refused this request for a reason outside the classes above (a policy block, a bad
+	 * parameter, a used authorization code). Says nothing about the token's validity.
+	 */
+	record Refused(Evidence evidence) implements PublisherOutcome {
+
+		public Refused {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * The token works. Times are null when unknown or, for Meta {@code expires_at: 0}, never.
+	 * {@code renewed} is the new X token pair when the check had to use the refresh grant: the held refresh
+	 * token is spent, so the caller must persist this pair.
+	 */
+	record Valid(Instant expiresAt, Instant dataAccessExpiresAt, Set<String> scopes, GrantedTokens renewed,
+			Evidence evidence) implements PublisherOutcome {
+
+		public Valid {
+			scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+		public Optional<GrantedTokens> renewedTokens() {
+			return Optional.ofNullable(this.renewed);
+		}
+
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.tokenwarden.publishers.http;
+
+import io.tokenwarden.tokens.TokenSecret;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Token Warden's OAuth client at one publisher: client id, client secret (null for an X public client)
+ * and token endpoint, from {@code spring.security.oauth2.client.*}.
+ */
+public record AppCredentials(String clientId, TokenSecret clientSecret, URI tokenUri) {
+
+	public AppCredentials {
+		Objects.requireNonNull(tokenUri, "tokenUri");
+		clientId = clientId == null || clientId.isBlank() ? null : clientId.trim();
+	}
+
+	public boolean hasClientId() {
+		return this.clientId != null;
+	}
+
+	public boolean hasClientSecret() {
+		return this.clientSecret != null;
+	}
+
+	@Override
+	public String toString() {
+		return "AppCredentials[clientId=" + this.clientId + ", tokenUri=" + this.tokenUri + "]";
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.tokenwarden.notifications;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A JUnit extension: GreenMail on a random loopback port that stays the same for the whole test
+ * JVM (the cached application context points at it), which a test can stop, start again, or
+ * replace with a server that refuses every recipient with a given SMTP reply.
+ */
+class TestSmtp implements BeforeEachCallback, AfterAllCallback {
+
+	private final int port = freePort();
+
+	private GreenMail greenMail;
+
+	private Refuser refuser;
+
+	int port() {
+		return this.port;
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		stop();
+	}
+
+	/** GreenMail listens (again); a no-op when it already does. */
+	synchronized void start() {
+		stopRefuser();
+		if (this.greenMail == null) {
+			this.greenMail = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			this.greenMail.start();
+		}
+	}
+
+	/** Nothing listens on the port: connections are refused. */
+	synchronized void stop() {
+		stopRefuser();
+		if (this.greenMail != null) {
+			this.greenMail.stop();
+			this.greenMail = null;
+		}
+	}
+
+	/** A server that answers every RCPT TO with {@code reply}, e.g. "550 5.1.1 mailbox unavailable". */
+	synchronized void refuseRecipientsWith(String reply) {
+		stop();
+		this.refuser = new Refuser(this.port, reply);
+	}
+
+	/** Messages GreenMail received for the address (case-insensitive). */
+	List<MimeMessage> messagesTo(String address) {
+		MimeMessage[] all = this.greenMail == null ? new MimeMessage[0] : this.greenMail.getReceivedMessages();
+		return Arrays.stream(all).filter(m -> isFor(m, address)).toList();
+	}
+
+	private static boolean isFor(MimeMessage message, String address) {
+		try {
+			Address[] recipients = message.getAllRecipients();
+			return recipients != null && Arrays.stream(recipients)
+				.anyMatch(r -> ((InternetAddress) r).getAddress().equalsIgnoreCase(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void stopRefuser() {
+		if (this.refuser != null) {
+			this.refuser.close();
+			this.refuser = null;
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Just enough SMTP to refuse: greets, accepts HELO/EHLO and MAIL, refuses RCPT. */
+	private static final class Refuser implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		Refuser(int port, String reply) {
+			try {
+				this.server = new ServerSocket();
+				this.server.setReuseAddress(true);
+				this.server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Thread thread = new Thread(() -> serve(reply), "test-smtp-refuser");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		private void serve(String reply) {
+			while (!this.server.isClosed()) {
+				try (Socket socket = this.server.accept()) {
+					converse(socket, reply);
+				}
+				catch (IOException ex) {
+					// closed by the test, or the client hung up: wait for the next connection
+				}
+			}
+		}
+
+		private static void converse(Socket socket, String reply) throws IOException {
+			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			OutputStream out = socket.getOutputStream();
+			write(out, "220 refuser ESMTP");
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+				switch (command) {
+					case "RCPT" -> write(out, reply);
+					case "DATA" -> write(out, "554 5.5.1 no valid recipients");
+					case "QUIT" -> {
+						write(out, "221 bye");
+						return;
+					}
+					default -> write(out, "250 OK");
+				}
+			}
+		}
+
+		private static void write(OutputStream out, String line) throws IOException {
+			out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.server.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
