@@ -109,14 +109,20 @@ class RefreshCallback {
 	}
 
 	private static RefreshResult failure(PublisherOutcome outcome, String publisher) {
-		return switch (outcome) {
-			case PublisherOutcome.Unreachable u -> RefreshResult.failed("refresh.unreachable", publisher);
-			case PublisherOutcome.RateLimited r -> RefreshResult.failed("refresh.rateLimited", publisher);
-			case PublisherOutcome.Misconfigured m -> RefreshResult.failed("refresh.misconfigured", publisher);
-			case PublisherOutcome.Expired e -> RefreshResult.failed("refresh.refused", publisher,
-					new DefaultMessageSourceResolvable("reason." + e.reason()));
-			default -> RefreshResult.failed("refresh.exchangeFailed", publisher);
-		};
+		if (outcome instanceof PublisherOutcome.Unreachable) {
+			return RefreshResult.failed("refresh.unreachable", publisher);
+		}
+		if (outcome instanceof PublisherOutcome.RateLimited) {
+			return RefreshResult.failed("refresh.rateLimited", publisher);
+		}
+		if (outcome instanceof PublisherOutcome.Misconfigured) {
+			return RefreshResult.failed("refresh.misconfigured", publisher);
+		}
+		if (outcome instanceof PublisherOutcome.Expired expired) {
+			return RefreshResult.failed("refresh.refused", publisher,
+					new DefaultMessageSourceResolvable("reason." + expired.reason()));
+		}
+		return RefreshResult.failed("refresh.exchangeFailed", publisher);
 	}
 
 	private void fail(PendingRefresh pending, PublisherAccount account, String detail, String ip) {
