@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ class PublisherModeInterceptor implements HandlerInterceptor {
 			<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body>
 			</html>
 			""";
+
+	private static final Duration STEP = Duration.ofMillis(250);
 
 	private final Publisher publisher;
 
@@ -59,7 +62,7 @@ class PublisherModeInterceptor implements HandlerInterceptor {
 				rateLimited(response);
 				return false;
 			}
-			case SLOW -> pause(this.settings.slowDelay());
+			case SLOW -> stall();
 			case NORMAL -> usageHeaders(response, false);
 		}
 		return true;
@@ -97,13 +100,22 @@ class PublisherModeInterceptor implements HandlerInterceptor {
 		}
 	}
 
-	// the product, not a test: a slow publisher really keeps the caller waiting
-	private static void pause(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	/**
+	 * The product, not a test: a slow publisher really keeps the caller waiting. It waits in short
+	 * steps, so bringing the publisher back to normal releases the calls it is holding.
+	 */
+	private void stall() {
+		Instant until = this.clock.instant().plus(this.settings.slowDelay());
+		Duration left = Duration.between(this.clock.instant(), until);
+		while (!left.isNegative() && !left.isZero() && this.directory.mode(this.publisher) == PublisherMode.SLOW) {
+			try {
+				Thread.sleep(Math.min(STEP.toMillis(), left.toMillis()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			left = Duration.between(this.clock.instant(), until);
 		}
 	}
 

@@ -25,7 +25,8 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 
 	static final String FALLBACKS = "tokenwarden-sandbox-fallbacks";
 
-	private static final String SANDBOX = "http://localhost:${server.port:8080}/sandbox";
+	// the running server's port once it is known (random ports in tests), else the configured one
+	private static final String SANDBOX = "http://localhost:${local.server.port:${server.port:8080}}/sandbox";
 
 	private static final String REGISTRATION = "spring.security.oauth2.client.registration.";
 
