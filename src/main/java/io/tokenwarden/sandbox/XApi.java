@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +106,7 @@ class XApi {
 				this.authority.issueToken(grantId, Publisher.X, TokenKind.ACCESS, now.plus(ACCESS_LIFETIME), null));
 		body.put("scope", scopes);
 		// only offline.access earns a refresh token
-		if (scopes.matches("(^|.*\\s)offline\\.access(\\s.*|$)")) {
+		if (Arrays.asList(scopes.split("\\s+")).contains("offline.access")) {
 			body.put("refresh_token", this.authority.issueToken(grantId, Publisher.X, TokenKind.REFRESH,
 					now.plus(REFRESH_LIFETIME), null));
 		}

@@ -2,10 +2,13 @@ package io.tokenwarden.sandbox;
 
 import io.tokenwarden.publishers.Publisher;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The imitation Facebook speaks the Graph API of publisher-api.md, part A. */
 class FacebookSandboxTests extends SandboxTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void consentPageWhenLoginHintThenShowsAppScopesAndPreselectsThatUser() throws Exception {
@@ -90,6 +96,18 @@ class FacebookSandboxTests extends SandboxTestSupport {
 		assertThat(again.getStatusCode().value()).isEqualTo(400);
 		assertThat(json(again).path("error").path("code").asInt()).isEqualTo(100);
 		assertThat(json(again).path("error").path("type").asString()).isEqualTo("OAuthException");
+	}
+
+	@Test
+	void codeWhenOlderThanTenMinutesThenExchangeIsRefused() throws Exception {
+		String code = facebookCode(newUser(Publisher.FACEBOOK, 2, 1), AccessLevel.ADMIN);
+		// age the code instead of waiting: its expiry is ten minutes after issue
+		this.jdbc.sql("update sandbox_code set expires_at = expires_at - interval '10 minutes' where code_hash = ?")
+			.param(SandboxSecrets.hash(code))
+			.update();
+		ResponseEntity<String> response = exchangeFacebookCode(code);
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(json(response).path("error").path("code").asInt()).isEqualTo(100);
 	}
 
 	@Test
@@ -215,7 +233,7 @@ class FacebookSandboxTests extends SandboxTestSupport {
 	@Test
 	void batchWhenMoreThanFiftyOperationsThenRefused() throws Exception {
 		String token = facebookToken(newUser(Publisher.FACEBOOK, 2, 1), AccessLevel.ADMIN);
-		String batch = "[" + String.join(",", java.util.Collections.nCopies(51, "{\"method\":\"GET\",\"relative_url\":\"me\"}"))
+		String batch = "[" + String.join(",", Collections.nCopies(51, "{\"method\":\"GET\",\"relative_url\":\"me\"}"))
 				+ "]";
 		ResponseEntity<String> response = postForm("/sandbox/facebook/v25.0", Map.of("access_token", token, "batch", batch),
 				null);
