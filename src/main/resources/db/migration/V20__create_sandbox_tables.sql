@@ -68,8 +68,7 @@ create table sandbox_token (
     expires_at              timestamptz,
     data_access_expires_at  timestamptz,
     -- refresh tokens are single-use: set when one is exchanged
-    used_at                 timestamptz,
-    revoked_at              timestamptz
+    used_at                 timestamptz
 );
 create index sandbox_token_grant_idx on sandbox_token (grant_id);
 

@@ -47,21 +47,21 @@ class FacebookApiController {
 	ResponseEntity<Object> batch(@RequestParam Map<String, String> params,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) {
-		return answer(this.batch.run(params, bearer(authorization), baseUrl(request)));
+		return answer(this.batch.run(params, AuthorizationHeader.bearer(authorization), baseUrl(request)));
 	}
 
 	@GetMapping("/**")
 	ResponseEntity<Object> get(@RequestParam Map<String, String> params,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) {
-		return answer(this.graph.call(new GraphCall("GET", pathOf(request), params, bearer(authorization), baseUrl(request))));
+		return answer(this.graph.call(callOf("GET", params, authorization, request)));
 	}
 
 	@DeleteMapping("/**")
 	ResponseEntity<Object> delete(@RequestParam Map<String, String> params,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) {
-		return answer(this.graph.call(new GraphCall("DELETE", pathOf(request), params, bearer(authorization), baseUrl(request))));
+		return answer(this.graph.call(callOf("DELETE", params, authorization, request)));
 	}
 
 	private static ResponseEntity<Object> answer(GraphAnswer answer) {
@@ -70,11 +70,9 @@ class FacebookApiController {
 		return builder.body(answer.body());
 	}
 
-	private static String bearer(String authorization) {
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return authorization.substring(7).trim();
-		}
-		return null;
+	private static GraphCall callOf(String method, Map<String, String> params, String authorization,
+			HttpServletRequest request) {
+		return new GraphCall(method, pathOf(request), params, AuthorizationHeader.bearer(authorization), baseUrl(request));
 	}
 
 	private static String pathOf(HttpServletRequest request) {

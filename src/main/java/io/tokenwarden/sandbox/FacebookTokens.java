@@ -5,12 +5,10 @@ import io.tokenwarden.tokens.TokenKind;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +43,11 @@ class FacebookTokens {
 
 	/** {@code GET|POST /oauth/access_token}; the client may authenticate with parameters or HTTP Basic. */
 	GraphAnswer accessToken(Map<String, String> params, String authorization) {
-		String[] client = clientOf(params, authorization);
-		if (!SandboxApps.FACEBOOK_APP_ID.equals(client[0])) {
+		Client client = Client.of(params, authorization);
+		if (!SandboxApps.FACEBOOK_APP_ID.equals(client.id())) {
 			return GraphAnswer.error(GraphError.invalidApplication());
 		}
-		if (!SandboxApps.isFacebookApp(client[0], client[1])) {
+		if (!SandboxApps.isFacebookApp(client.id(), client.secret())) {
 			return GraphAnswer.error(GraphError.parameter("Error validating client secret."));
 		}
 		if ("fb_exchange_token".equals(params.get("grant_type"))) {
@@ -97,20 +95,18 @@ class FacebookTokens {
 		return body;
 	}
 
-	private static String[] clientOf(Map<String, String> params, String authorization) {
-		if (params.get("client_id") != null || authorization == null || !authorization.startsWith("Basic ")) {
-			return new String[] { params.get("client_id"), params.get("client_secret") };
+	/** The app's credentials, from the parameters (as Facebook documents) or an HTTP Basic header. */
+	private record Client(String id, String secret) {
+
+		static Client of(Map<String, String> params, String authorization) {
+			if (params.get("client_id") != null) {
+				return new Client(params.get("client_id"), params.get("client_secret"));
+			}
+			return AuthorizationHeader.basic(authorization)
+				.map(basic -> new Client(basic.id(), basic.secret()))
+				.orElseGet(() -> new Client(null, null));
 		}
-		try {
-			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			return colon < 0 ? new String[] { decoded, null }
-					: new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
-		}
-		catch (IllegalArgumentException ex) {
-			return new String[] { null, null };
-		}
+
 	}
 
 	/** {@code GET /debug_token?input_token=…} with the app token {@code app_id|app_secret}. */

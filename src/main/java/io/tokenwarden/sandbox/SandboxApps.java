@@ -4,7 +4,6 @@ import io.tokenwarden.publishers.Publisher;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 
 /**
  * The one place the sandbox's app credentials live: the demo configuration hands them to Token
@@ -37,17 +36,9 @@ final class SandboxApps {
 
 	/** X confidential clients authenticate with HTTP Basic {@code client_id:client_secret}. */
 	static boolean isXClient(String authorizationHeader) {
-		if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return false;
-		}
-		try {
-			String decoded = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).trim()),
-					StandardCharsets.UTF_8);
-			return same(X_CLIENT_ID + ":" + X_CLIENT_SECRET, decoded);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return AuthorizationHeader.basic(authorizationHeader)
+			.filter(client -> same(X_CLIENT_ID, client.id()) && same(X_CLIENT_SECRET, client.secret()))
+			.isPresent();
 	}
 
 	static String clientIdOf(Publisher publisher) {

@@ -103,7 +103,7 @@ class SandboxAuthority {
 		}
 		return this.jdbc.sql("""
 				select t.kind, t.password_version as token_password, t.issued_at, t.expires_at, t.data_access_expires_at,
-				    t.used_at, t.revoked_at, g.id as grant_id, g.access_level, g.scopes, g.revoked_at as grant_revoked_at,
+				    t.used_at, g.id as grant_id, g.access_level, g.scopes, g.revoked_at as grant_revoked_at,
 				    u.id, u.publisher, u.external_id, u.name, u.password_version, u.checkpointed
 				from sandbox_token t
 				join sandbox_grant g on g.id = t.grant_id
@@ -126,7 +126,7 @@ class SandboxAuthority {
 		if (rs.getObject("grant_revoked_at") != null) {
 			problem = Problem.REVOKED;
 		}
-		else if (rs.getObject("used_at") != null || rs.getObject("revoked_at") != null) {
+		else if (rs.getObject("used_at") != null) {
 			problem = Problem.SPENT;
 		}
 		else if (user.checkpointed()) {

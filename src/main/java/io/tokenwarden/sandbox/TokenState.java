@@ -13,7 +13,7 @@ import java.util.List;
 record TokenState(Problem problem, TokenKind kind, long grantId, SandboxUser user, AccessLevel level, String scopes,
 		Instant issuedAt, Instant expiresAt, Instant dataAccessExpiresAt) {
 
-	/** Why a token is refused, in the order the publisher checks. */
+	/** Why a token is refused, in the order the publisher checks; SPENT is a used refresh token. */
 	enum Problem {
 
 		NONE, UNKNOWN, SPENT, REVOKED, CHECKPOINT, PASSWORD_CHANGED, EXPIRED, DATA_ACCESS_EXPIRED

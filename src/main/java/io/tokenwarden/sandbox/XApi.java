@@ -47,7 +47,7 @@ class XApi {
 
 	/** {@code GET /2/users/me} with a Bearer user access token. */
 	ResponseEntity<Object> me(String authorization) {
-		TokenState state = this.authority.lookup(Publisher.X, bearer(authorization));
+		TokenState state = this.authority.lookup(Publisher.X, AuthorizationHeader.bearer(authorization));
 		if (!state.valid() || state.kind() != TokenKind.ACCESS) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.contentType(PROBLEM)
@@ -142,13 +142,6 @@ class XApi {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("error", error, "error_description", description));
-	}
-
-	private static String bearer(String authorization) {
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return authorization.substring(7).trim();
-		}
-		return null;
 	}
 
 }
