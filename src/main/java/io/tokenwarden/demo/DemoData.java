@@ -125,18 +125,26 @@ class DemoData implements ApplicationRunner {
 		TokenSecret refresh = publisher == Publisher.X ? secret(publisher, "refresh") : null;
 		Instant expiresAt = publisher == Publisher.X ? now.plus(Duration.ofHours(2))
 				: now.plus(Duration.ofDays(5 + (i * 11L) % 55));
-		this.tokens.store(account.id(), new NewToken(access, refresh, expiresAt, now.plus(Duration.ofDays(90)),
-				publisher == Publisher.X ? "tweet.read users.read offline.access" : "ads_read,ads_management,pages_show_list"),
-				"demo");
+		Instant dataAccessExpiresAt = now.plus(Duration.ofDays(90));
+		String scopes = publisher == Publisher.X ? "tweet.read users.read offline.access"
+				: "ads_read,ads_management,pages_show_list";
+		this.tokens.store(account.id(), new NewToken(access, refresh, expiresAt, dataAccessExpiresAt, scopes), "demo");
+		TokenStatus status = TokenStatus.VALID;
+		String reason = null;
 		if (EXPIRED.containsKey(i)) {
-			this.tokens.changeStatus(account.id(), TokenStatus.EXPIRED, EXPIRED.get(i), null, "health check");
+			status = TokenStatus.EXPIRED;
+			reason = EXPIRED.get(i);
+			this.tokens.changeStatus(account.id(), status, reason, null, "health check");
 		}
 		if (INVALIDATED.containsKey(i)) {
-			this.tokens.changeStatus(account.id(), TokenStatus.INVALIDATED, INVALIDATED.get(i),
-					"USER_LEFT".equals(INVALIDATED.get(i)) ? "The account's user left the company" : "Stop all activity",
+			status = TokenStatus.INVALIDATED;
+			reason = INVALIDATED.get(i);
+			this.tokens.changeStatus(account.id(), status, reason,
+					"USER_LEFT".equals(reason) ? "The account's user left the company" : "Stop all activity",
 					"admin@demo.test");
 		}
-		return new DemoAccount(account.id(), publisher, externalId, brand, access, refresh);
+		return new DemoAccount(account.id(), publisher, externalId, brand, access, refresh, expiresAt,
+				dataAccessExpiresAt, scopes, status, reason);
 	}
 
 	private TokenSecret secret(Publisher publisher, String kind) {

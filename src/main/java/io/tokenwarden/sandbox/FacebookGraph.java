@@ -1,0 +1,255 @@
+package io.tokenwarden.sandbox;
+
+import io.tokenwarden.publishers.Publisher;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The Graph API objects the adapters read: {@code me}, {@code me/accounts}, {@code me/adaccounts},
+ * {@code act_{id}} and {@code {user-id}/permissions}, plus {@code debug_token}. One entry point for
+ * direct calls and batch operations alike, so both answer the same way.
+ */
+@Component
+@Profile("demo")
+class FacebookGraph {
+
+	/** Small on purpose: a person with 3 Pages needs two pages of results, so paging is exercised. */
+	static final int PAGE_SIZE = 2;
+
+	private final SandboxAuthority authority;
+
+	private final SandboxDirectory directory;
+
+	private final FacebookTokens tokens;
+
+	private final Clock clock;
+
+	FacebookGraph(SandboxAuthority authority, SandboxDirectory directory, FacebookTokens tokens, Clock clock) {
+		this.authority = authority;
+		this.directory = directory;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	GraphAnswer call(GraphCall call) {
+		String token = call.token();
+		if (token == null || token.isBlank()) {
+			return GraphAnswer.error(GraphError.missingToken());
+		}
+		String proof = call.param("appsecret_proof");
+		if (proof != null && !SandboxApps.same(SandboxSecrets.appSecretProof(token), proof)) {
+			return GraphAnswer.error(GraphError.badProof());
+		}
+		List<String> path = Arrays.stream(call.path().split("/")).filter(s -> !s.isEmpty()).toList();
+		if (path.equals(List.of("debug_token")) && "GET".equals(call.method())) {
+			return this.tokens.debugToken(call);
+		}
+		if (SandboxApps.isFacebookAppToken(token)) {
+			return appCall(call, path);
+		}
+		TokenState state = this.authority.lookup(Publisher.FACEBOOK, token);
+		if (!state.valid()) {
+			return GraphAnswer.error(GraphError.forProblem(state, this.clock.instant()));
+		}
+		return userCall(call, path, state);
+	}
+
+	// an app token may revoke a user's permissions; "me" means nothing to it
+	private GraphAnswer appCall(GraphCall call, List<String> path) {
+		if (path.size() == 2 && "permissions".equals(path.get(1)) && "DELETE".equals(call.method())) {
+			Optional<SandboxUser> user = this.directory.findUser(Publisher.FACEBOOK, path.get(0));
+			if (user.isPresent()) {
+				this.authority.revokeGrants(user.get().id(), SandboxAuthority.BY_APP);
+				return GraphAnswer.ok(Map.of("success", true));
+			}
+		}
+		if (!path.isEmpty() && "me".equals(path.get(0))) {
+			return GraphAnswer.error(GraphError.activeTokenRequired());
+		}
+		return unsupported(call, path);
+	}
+
+	private GraphAnswer userCall(GraphCall call, List<String> path, TokenState state) {
+		if (path.isEmpty()) {
+			return unsupported(call, path);
+		}
+		String node = path.get(0);
+		boolean get = "GET".equals(call.method());
+		if (node.startsWith("act_") && path.size() == 1 && get) {
+			return adAccount(call, node, state);
+		}
+		if (!"me".equals(node) && !node.equals(state.user().externalId())) {
+			return unsupported(call, path);
+		}
+		String edge = path.size() == 2 ? path.get(1) : path.size() == 1 ? "" : null;
+		if (get && "".equals(edge)) {
+			Map<String, Object> me = new LinkedHashMap<>();
+			me.put("id", state.user().externalId());
+			me.put("name", state.user().name());
+			return GraphAnswer.ok(select(me, call.param("fields")));
+		}
+		if (get && "accounts".equals(edge)) {
+			return GraphAnswer.ok(paged(call, state, "accounts", this.directory.pages(state.user().id(), state.level())
+				.stream()
+				.map(page -> select(page(page, state.level()), call.param("fields")))
+				.toList()));
+		}
+		if (get && "adaccounts".equals(edge)) {
+			return GraphAnswer.ok(paged(call, state, "adaccounts", this.directory.adAccounts(state.user().id(), state.level())
+				.stream()
+				.map(account -> select(adAccount(account), call.param("fields")))
+				.toList()));
+		}
+		if ("permissions".equals(edge)) {
+			return permissions(call, state);
+		}
+		return unsupported(call, path);
+	}
+
+	private GraphAnswer permissions(GraphCall call, TokenState state) {
+		if ("DELETE".equals(call.method())) {
+			// the revoke is app-wide for the person: every grant they gave the app ends
+			this.authority.revokeGrants(state.user().id(), SandboxAuthority.BY_APP);
+			return GraphAnswer.ok(Map.of("success", true));
+		}
+		if (!"GET".equals(call.method())) {
+			return unsupported(call, List.of(state.user().externalId(), "permissions"));
+		}
+		return GraphAnswer.ok(Map.of("data", state.scopeList()
+			.stream()
+			.map(scope -> Map.of("permission", scope, "status", "granted"))
+			.toList()));
+	}
+
+	private GraphAnswer adAccount(GraphCall call, String node, TokenState state) {
+		String id = node.substring("act_".length());
+		return this.directory.adAccounts(state.user().id(), state.level())
+			.stream()
+			.filter(account -> account.accountId().equals(id))
+			.findFirst()
+			.map(account -> GraphAnswer.ok(select(adAccount(account), call.param("fields"))))
+			.orElseGet(() -> GraphAnswer.error(GraphError.noSuchObject(call.method(), node)));
+	}
+
+	private static GraphAnswer unsupported(GraphCall call, List<String> path) {
+		return GraphAnswer.error(GraphError.noSuchObject(call.method(), path.isEmpty() ? "" : path.get(0)));
+	}
+
+	private static Map<String, Object> page(SandboxPage page, AccessLevel level) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", page.pageId());
+		json.put("name", page.name());
+		json.put("category", page.category());
+		json.put("tasks", level.tasks());
+		return json;
+	}
+
+	private static Map<String, Object> adAccount(SandboxAdAccount account) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", "act_" + account.accountId());
+		json.put("account_id", account.accountId());
+		json.put("name", account.name());
+		json.put("account_status", account.accountStatus());
+		json.put("disable_reason", account.disableReason());
+		json.put("currency", account.currency());
+		// an account without a valid payment method reports none
+		if (account.fundingValid()) {
+			json.put("funding_source", account.fundingSourceId());
+			json.put("funding_source_details", Map.of("id", account.fundingSourceId(), "display_string",
+					account.fundingDisplay(), "type", account.fundingType()));
+		}
+		return json;
+	}
+
+	/** Only the requested {@code fields} (and always {@code id}); everything when none are named. */
+	static Map<String, Object> select(Map<String, Object> all, String fields) {
+		if (fields == null || fields.isBlank()) {
+			return all;
+		}
+		Set<String> wanted = Set.of(fields.split("\\s*,\\s*"));
+		Map<String, Object> selected = new LinkedHashMap<>();
+		all.forEach((name, value) -> {
+			if ("id".equals(name) || wanted.contains(name)) {
+				selected.put(name, value);
+			}
+		});
+		return selected;
+	}
+
+	/**
+	 * Cursor paging as Graph does it: {@code paging.cursors.before/after}, and {@code next} only while
+	 * there is more. Links carry no access token; the caller sends its own.
+	 */
+	private Map<String, Object> paged(GraphCall call, TokenState state, String edge, List<Map<String, Object>> items) {
+		int limit = Math.max(1, Math.min(PAGE_SIZE, parseLimit(call.param("limit"))));
+		List<String> ids = items.stream().map(item -> String.valueOf(item.get("id"))).toList();
+		int start = 0;
+		if (call.param("after") != null) {
+			start = indexOf(ids, call.param("after")).map(i -> i + 1).orElse(ids.size());
+		}
+		else if (call.param("before") != null) {
+			start = Math.max(0, indexOf(ids, call.param("before")).orElse(0) - limit);
+		}
+		int end = Math.min(ids.size(), start + limit);
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("data", items.subList(Math.min(start, end), end));
+		if (start < end) {
+			Map<String, Object> paging = new LinkedHashMap<>();
+			paging.put("cursors", Map.of("before", cursor(ids.get(start)), "after", cursor(ids.get(end - 1))));
+			Function<String[], String> link = cursor -> UriComponentsBuilder.fromUriString(call.baseUrl())
+				.pathSegment(state.user().externalId(), edge)
+				.queryParamIfPresent("fields", Optional.ofNullable(call.param("fields")))
+				.queryParam("limit", limit)
+				.queryParam(cursor[0], cursor[1])
+				.build()
+				.encode()
+				.toUriString();
+			if (start > 0) {
+				paging.put("previous", link.apply(new String[] { "before", cursor(ids.get(start)) }));
+			}
+			if (end < ids.size()) {
+				paging.put("next", link.apply(new String[] { "after", cursor(ids.get(end - 1)) }));
+			}
+			result.put("paging", paging);
+		}
+		return result;
+	}
+
+	private static int parseLimit(String limit) {
+		try {
+			return limit == null ? PAGE_SIZE : Integer.parseInt(limit.trim());
+		}
+		catch (NumberFormatException ex) {
+			return PAGE_SIZE;
+		}
+	}
+
+	private static String cursor(String id) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+	}
+
+	// a stale cursor (the item is gone) reads as the end of the list, as Graph's do
+	private static Optional<Integer> indexOf(List<String> ids, String cursor) {
+		try {
+			String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int index = ids.indexOf(id);
+			return index < 0 ? Optional.empty() : Optional.of(index);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

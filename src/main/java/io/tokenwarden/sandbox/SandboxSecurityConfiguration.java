@@ -1,0 +1,40 @@
+package io.tokenwarden.sandbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The imitation publishers' own filter chain, ahead of the console's. Anyone may call them (they
+ * stand for facebook.com and x.com). Their server-to-server API paths take no CSRF token, as the
+ * adapters call them without a browser session; the consent and control forms keep CSRF. The
+ * security headers are the console's.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class SandboxSecurityConfiguration {
+
+	/** Kept equal to the console's policy; a test compares the two. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain sandboxSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/sandbox/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SandboxWebConfiguration.FACEBOOK_API, SandboxWebConfiguration.X_API))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+}

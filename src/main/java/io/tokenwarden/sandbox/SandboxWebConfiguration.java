@@ -1,0 +1,45 @@
+package io.tokenwarden.sandbox;
+
+import io.tokenwarden.publishers.Publisher;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/** Puts each imitation publisher's API calls (not its consent page) under that publisher's mode. */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class SandboxWebConfiguration implements WebMvcConfigurer {
+
+	/** The server-to-server paths: called without a browser session or CSRF token. */
+	static final String FACEBOOK_API = FacebookApiController.BASE + "/**";
+
+	static final String X_API = XApiController.BASE + "/2/**";
+
+	private final SandboxDirectory directory;
+
+	private final SandboxSettings settings;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	SandboxWebConfiguration(SandboxDirectory directory, SandboxSettings settings, JsonMapper json, Clock clock) {
+		this.directory = directory;
+		this.settings = settings;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PublisherModeInterceptor(Publisher.FACEBOOK, this.directory, this.settings, this.json,
+				this.clock)).addPathPatterns(FACEBOOK_API);
+		registry.addInterceptor(new PublisherModeInterceptor(Publisher.X, this.directory, this.settings, this.json,
+				this.clock)).addPathPatterns(X_API);
+	}
+
+}
