@@ -3,6 +3,7 @@ package io.tokenwarden.accounts;
 import io.tokenwarden.publishers.Publisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -55,6 +56,34 @@ public class AccountDirectory {
 			.param(accountId)
 			.query(String.class)
 			.list();
+	}
+
+	/** What the account's token could see at its last refresh, by kind and name. */
+	@Transactional(readOnly = true)
+	public List<SeenAsset> assets(long accountId) {
+		return this.jdbc.sql("select kind, asset_id, name, tasks from account_asset where account_id = ? order by kind, name")
+			.param(accountId)
+			.query((rs, n) -> new SeenAsset(rs.getString("kind"), rs.getString("asset_id"), rs.getString("name"),
+					rs.getString("tasks").isEmpty() ? List.of() : List.of(rs.getString("tasks").split(","))))
+			.list();
+	}
+
+	/** Replaces what the account's token sees; joins the caller's transaction (the refresh's). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void replaceAssets(long accountId, List<SeenAsset> assets) {
+		this.jdbc.sql("delete from account_asset where account_id = ?").param(accountId).update();
+		for (SeenAsset asset : assets) {
+			this.jdbc.sql("""
+					insert into account_asset (account_id, kind, asset_id, name, tasks) values (?, ?, ?, ?, ?)
+					on conflict do nothing""")
+				.params(accountId, asset.kind(), asset.assetId(), truncate(asset.name(), 300),
+						truncate(String.join(",", asset.tasks()), 300))
+				.update();
+		}
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null ? "" : value.length() <= max ? value : value.substring(0, max);
 	}
 
 	/** The account as a row of Config > Accounts. */

@@ -61,16 +61,12 @@ class AccountsController {
 		AccountRow account = this.directory.row(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("account", account);
 		model.addAttribute("audit", this.auditLog.forAccount(id, 50));
+		model.addAttribute("assets", this.directory.assets(id));
 		model.addAttribute("sections", this.sections.stream()
 			.map(section -> new RenderedSection(section.template(), section.model(id)))
 			.toList());
 		model.addAttribute("canChangeTokens", this.currentAgency.get().isAdmin());
 		return "accounts/detail";
-	}
-
-	@PostMapping("/config/accounts/{id}/refresh")
-	String refresh(@PathVariable long id, RedirectAttributes redirect) {
-		return comingSoon(id, "accounts.comingSoon.refresh", redirect);
 	}
 
 	@PostMapping("/config/accounts/{id}/check")

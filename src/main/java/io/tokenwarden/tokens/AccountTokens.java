@@ -44,6 +44,21 @@ public class AccountTokens {
 		return this.repository.save(current);
 	}
 
+	/**
+	 * Locks the account's token row until the caller's transaction ends and reads it afresh: the lease
+	 * under which a renewal spends a single-use refresh token. Other instances wait, then see the result.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<AccountToken> lock(long accountId) {
+		return this.repository.findForUpdate(accountId);
+	}
+
+	/** The plaintext of one of a token's secrets, for the one call that sends it to its publisher. */
+	public Optional<TokenSecret> reveal(AccountToken token, TokenKind kind) {
+		byte[] ciphertext = kind == TokenKind.ACCESS ? token.accessTokenCiphertext() : token.refreshTokenCiphertext();
+		return Optional.ofNullable(ciphertext).map(c -> this.cipher.decrypt(token.accountId(), kind, c));
+	}
+
 	/** Records a status that a check or an admin decided, with its reason. */
 	@Transactional
 	public AccountToken changeStatus(long accountId, TokenStatus status, String reason, String note, String actor) {

@@ -55,6 +55,11 @@ public class TestData {
 		return account(publisher, name, secret(), publisher == Publisher.X ? secret() : null, agencyNames);
 	}
 
+	/** Records what the account's token saw at an earlier refresh. */
+	public void seenBefore(long accountId, java.util.List<io.tokenwarden.accounts.SeenAsset> assets) {
+		this.transactions.executeWithoutResult(status -> this.accounts.replaceAssets(accountId, assets));
+	}
+
 	public static TokenSecret secret() {
 		return TokenSecret.of("test-secret-" + UUID.randomUUID());
 	}

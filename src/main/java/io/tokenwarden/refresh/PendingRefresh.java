@@ -1,0 +1,44 @@
+package io.tokenwarden.refresh;
+
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the server remembers of a consent it sent an admin to, inside the saved authorization request:
+ * which account, for which agency, by whom, since when. Never taken from the callback.
+ */
+record PendingRefresh(long accountId, long agencyId, String actor, Instant startedAt, String codeVerifier) {
+
+	static final Duration LIFETIME = Duration.ofMinutes(10);
+
+	private static final String ACCOUNT = "tokenwarden.accountId";
+
+	private static final String AGENCY = "tokenwarden.agencyId";
+
+	private static final String ACTOR = "tokenwarden.actor";
+
+	private static final String STARTED = "tokenwarden.startedAt";
+
+	static void bind(Map<String, Object> attributes, long accountId, long agencyId, String actor, Instant now) {
+		attributes.put(ACCOUNT, accountId);
+		attributes.put(AGENCY, agencyId);
+		attributes.put(ACTOR, actor);
+		attributes.put(STARTED, now.toEpochMilli());
+	}
+
+	static PendingRefresh of(OAuth2AuthorizationRequest request) {
+		Map<String, Object> attributes = request.getAttributes();
+		return new PendingRefresh((Long) attributes.get(ACCOUNT), (Long) attributes.get(AGENCY),
+				(String) attributes.get(ACTOR), Instant.ofEpochMilli((Long) attributes.get(STARTED)),
+				(String) attributes.get(PkceParameterNames.CODE_VERIFIER));
+	}
+
+	boolean expiredAt(Instant now) {
+		return this.startedAt.plus(LIFETIME).isBefore(now);
+	}
+
+}

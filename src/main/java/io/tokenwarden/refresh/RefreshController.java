@@ -1,0 +1,59 @@
+package io.tokenwarden.refresh;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The Refresh icon (a CSRF-protected POST that answers 302 to the consent page) and the callback. */
+@Controller
+class RefreshController {
+
+	private final TokenRefresh refresh;
+
+	private final RefreshCallback callback;
+
+	RefreshController(TokenRefresh refresh, RefreshCallback callback) {
+		this.refresh = refresh;
+		this.callback = callback;
+	}
+
+	@PostMapping("/config/accounts/{id}/refresh")
+	String start(@PathVariable long id, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.refresh.start(id, request, response).map(url -> "redirect:" + url).orElseGet(() -> {
+			redirect.addFlashAttribute("error", "refresh.notConfigured");
+			return "redirect:/config/accounts";
+		});
+	}
+
+	@GetMapping("/login/oauth2/code/{registrationId:facebook|x}")
+	String callback(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		// the callback URL carries code and state: keep it out of the next page's Referer
+		response.setHeader("Referrer-Policy", "no-referrer");
+		RefreshResult result = this.callback.complete(registrationId, request, response);
+		redirect.addFlashAttribute(result.success() ? "message" : "error", result.message());
+		redirect.addFlashAttribute(result.success() ? "messageArguments" : "errorArguments", result.arguments().toArray());
+		if (result.warning() != null) {
+			redirect.addFlashAttribute("warning", result.warning());
+			redirect.addFlashAttribute("warningArguments", result.warningArguments().toArray());
+		}
+		return "redirect:/config/accounts";
+	}
+
+	@ExceptionHandler(BadCallbackException.class)
+	ModelAndView badCallback(BadCallbackException ex, HttpServletResponse response) {
+		response.setHeader("Referrer-Policy", "no-referrer");
+		ModelAndView page = new ModelAndView("refresh/failed", HttpStatus.BAD_REQUEST);
+		page.addObject("reason", ex.messageKey());
+		return page;
+	}
+
+}
