@@ -17,6 +17,6 @@ document.addEventListener('DOMContentLoaded', () => {
   new window.Chart(canvas, {
     type: 'bar',
     data: { labels: data.days.map((d) => d.slice(5)), datasets },
-    options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
+    options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
   });
 });
