@@ -11,33 +11,43 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import io.tokenwarden.testsupport.FreePort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The demo's sandbox URLs are fixed at startup from server.port, so this test picks a free port itself. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(TestData.class)
 class InvalidateInBrowserTests {
 
+	static final int PORT = FreePort.find();
+
+	@DynamicPropertySource
+	static void port(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+	}
+
+	@Autowired
+	RevocationSender revocations;
+
 	@RegisterExtension
 	Browser browser = new Browser();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TestData data;
 
 	@BeforeEach
 	void openTheConsole() {
-		this.browser.at("http://localhost:" + this.port);
+		this.browser.at("http://localhost:" + PORT);
 	}
 
 	@Test
-	void adminInvalidatesASharedAccountAndBothAgenciesSeeTheRedX() {
+	void adminInvalidatesASharedAccountBothAgenciesSeeTheRedXAndTheSandboxShowsTheGrantRevoked() {
 		String name = TestData.unique("Browser Shared Shop");
-		long id = this.data.account(Publisher.FACEBOOK, name, "Northwind Agency", "Contoso Media");
+		long id = this.data.sandboxAccount(Publisher.FACEBOOK, name, "Northwind Agency", "Contoso Media");
 		this.browser.logIn("admin@demo.test");
 		switchAgency("Northwind Agency");
 		this.browser.open("/config/accounts?q=" + name.replace(" ", "+"));
@@ -56,6 +66,10 @@ class InvalidateInBrowserTests {
 		switchAgency("Contoso Media");
 		this.browser.open("/config/accounts?q=" + name.replace(" ", "+"));
 		assertThat(validCell(id)).contains("Invalidated by admin@demo.test on");
+
+		this.revocations.sendDue();
+		this.browser.open("/sandbox#revoked");
+		assertThat(this.browser.waitFor(By.cssSelector("table.sandbox-revoked")).getText()).contains(name);
 	}
 
 	private String validCell(long id) {

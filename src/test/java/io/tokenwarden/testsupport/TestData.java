@@ -2,15 +2,20 @@ package io.tokenwarden.testsupport;
 
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.demo.DemoAccount;
+import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenSecret;
+import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,8 +33,11 @@ public class TestData {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	public TestData(AgencyDirectory agencies, AccountDirectory accounts, AccountTokens tokens,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.agencies = agencies;
 		this.accounts = accounts;
 		this.tokens = tokens;
@@ -58,6 +66,23 @@ public class TestData {
 	/** Records what the account's token saw at an earlier refresh. */
 	public void seenBefore(long accountId, java.util.List<io.tokenwarden.accounts.SeenAsset> assets) {
 		this.transactions.executeWithoutResult(status -> this.accounts.replaceAssets(accountId, assets));
+	}
+
+	/**
+	 * A test account that the demo's sandbox publisher knows too (through the same event the demo seeds
+	 * with), so a browser test can refresh, check or revoke it end to end.
+	 */
+	public long sandboxAccount(Publisher publisher, String name, String... agencyNames) {
+		TokenSecret access = secret();
+		TokenSecret refresh = publisher == Publisher.X ? secret() : null;
+		long id = account(publisher, name, access, refresh, agencyNames);
+		String externalId = this.accounts.find(id).orElseThrow().externalId();
+		Instant expiresAt = Instant.now().plus(publisher == Publisher.X ? 2 : 30 * 24, ChronoUnit.HOURS)
+			.truncatedTo(ChronoUnit.SECONDS);
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new DemoAccountsSeeded(List.of(
+				new DemoAccount(id, publisher, externalId, name, access, refresh, expiresAt,
+						Instant.now().plus(90, ChronoUnit.DAYS), "ads_read", TokenStatus.VALID, null)))));
+		return id;
 	}
 
 	public static TokenSecret secret() {
