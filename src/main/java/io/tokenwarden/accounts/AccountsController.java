@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Config > Accounts: the list, one account, and (until their issues land) the token actions. */
 @Controller
@@ -30,9 +31,12 @@ class AccountsController {
 
 	private final List<AccountDetailSection> sections;
 
+	private final List<AccountListMarker> markers;
+
 	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog,
-			List<AccountDetailSection> sections) {
+			List<AccountDetailSection> sections, List<AccountListMarker> markers) {
 		this.sections = sections.stream().sorted(Comparator.comparingInt(AccountDetailSection::order)).toList();
+		this.markers = List.copyOf(markers);
 		this.directory = directory;
 		this.access = access;
 		this.currentAgency = currentAgency;
@@ -45,7 +49,12 @@ class AccountsController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		AgencyContext context = this.currentAgency.get();
 		AccountQuery query = AccountQuery.of(q, publisher, status, sort, page, size);
-		model.addAttribute("accounts", this.directory.search(context.agencyId(), query));
+		AccountPage accounts = this.directory.search(context.agencyId(), query);
+		List<Long> ids = accounts.rows().stream().map(AccountRow::id).toList();
+		model.addAttribute("accounts", accounts);
+		model.addAttribute("rowMarkers", this.markers.stream()
+			.map(marker -> new RenderedMarker(marker.template(), marker.models(ids)))
+			.toList());
 		model.addAttribute("query", query);
 		model.addAttribute("publishers", Publisher.values());
 		model.addAttribute("statuses", TokenStatus.values());
@@ -69,6 +78,10 @@ class AccountsController {
 
 	/** One module's part of the account page, ready for its fragment. */
 	record RenderedSection(String template, Object model) {
+	}
+
+	/** One module's notes for the rows of one page of the list, ready for its fragment. */
+	record RenderedMarker(String template, Map<Long, ?> models) {
 	}
 
 

@@ -2,6 +2,7 @@ package io.tokenwarden.publishers;
 
 import io.tokenwarden.tokens.TokenSecret;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -48,5 +49,31 @@ public interface PublisherClient {
 	 * token, then access token). An answer that the token is already invalid counts as success.
 	 */
 	void revoke(HeldToken token);
+
+	/**
+	 * The ad accounts whose campaigns the token can read, as the publisher writes their ids: Facebook
+	 * {@code me/adaccounts} ({@code act_<digits>}), X Ads {@code GET /12/accounts}. Follows the paging to the end.
+	 */
+	List<String> adAccounts(TokenSecret accessToken);
+
+	/**
+	 * An ad account's campaigns with today's spend, following the paging to the end: Facebook
+	 * {@code GET /act_<id>/campaigns} with the {@code insights} of today, X Ads {@code GET /12/accounts/<id>/campaigns}
+	 * with the BILLING stats of today (UTC).
+	 */
+	List<Campaign> campaigns(TokenSecret accessToken, String adAccountId);
+
+	/**
+	 * Pauses or resumes a campaign: Facebook {@code POST /<campaign-id>} with {@code status}, X Ads
+	 * {@code PUT /12/accounts/<id>/campaigns/<id>} with {@code entity_status}. Only ACTIVE and PAUSED may be set.
+	 */
+	void setCampaignStatus(TokenSecret accessToken, String adAccountId, String campaignId, CampaignStatus status);
+
+	/**
+	 * Sets a campaign's bid, in currency units. A simplification: Meta keeps {@code bid_amount} on ad sets and
+	 * X on line items; Token Warden treats each campaign as having one bid and writes it on the campaign
+	 * ({@code bid_amount} in cents, X {@code bid_amount_local_micro}), which the sandbox accepts.
+	 */
+	void setBid(TokenSecret accessToken, String adAccountId, String campaignId, BigDecimal bid);
 
 }

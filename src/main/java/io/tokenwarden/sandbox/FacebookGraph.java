@@ -3,30 +3,25 @@ package io.tokenwarden.sandbox;
 import io.tokenwarden.publishers.Publisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The Graph API objects the adapters read: {@code me}, {@code me/accounts}, {@code me/adaccounts},
- * {@code act_{id}} and {@code {user-id}/permissions}, plus {@code debug_token}. One entry point for
- * direct calls and batch operations alike, so both answer the same way.
+ * {@code act_{id}}, its {@code campaigns} and a campaign's update, and {@code {user-id}/permissions}, plus
+ * {@code debug_token}. One entry point for direct calls and batch operations alike, so both answer the
+ * same way.
  */
 @Component
 @Profile("demo")
 class FacebookGraph {
-
-	/** Small on purpose: a person with 3 Pages needs two pages of results, so paging is exercised. */
-	static final int PAGE_SIZE = 2;
 
 	private final SandboxAuthority authority;
 
@@ -34,9 +29,13 @@ class FacebookGraph {
 
 	private final FacebookTokens tokens;
 
+	private final FacebookCampaigns campaigns;
+
 	private final Clock clock;
 
-	FacebookGraph(SandboxAuthority authority, SandboxDirectory directory, FacebookTokens tokens, Clock clock) {
+	FacebookGraph(SandboxAuthority authority, SandboxDirectory directory, FacebookTokens tokens,
+			FacebookCampaigns campaigns, Clock clock) {
+		this.campaigns = campaigns;
 		this.authority = authority;
 		this.directory = directory;
 		this.tokens = tokens;
@@ -90,6 +89,12 @@ class FacebookGraph {
 		if (node.startsWith("act_") && path.size() == 1 && get) {
 			return adAccount(call, node, state);
 		}
+		if (node.startsWith("act_") && path.equals(List.of(node, "campaigns")) && get) {
+			return this.campaigns.list(call, node, state);
+		}
+		if (node.matches("[0-9]+") && path.size() == 1 && "POST".equals(call.method())) {
+			return this.campaigns.write(call, node, state);
+		}
 		if (!"me".equals(node) && !node.equals(state.user().externalId())) {
 			return unsupported(call, path);
 		}
@@ -101,13 +106,15 @@ class FacebookGraph {
 			return GraphAnswer.ok(select(me, call.param("fields")));
 		}
 		if (get && "accounts".equals(edge)) {
-			return GraphAnswer.ok(paged(call, state, "accounts", this.directory.pages(state.user().id(), state.level())
+			return GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(), "accounts",
+					this.directory.pages(state.user().id(), state.level())
 				.stream()
 				.map(page -> select(page(page, state.level()), call.param("fields")))
 				.toList()));
 		}
 		if (get && "adaccounts".equals(edge)) {
-			return GraphAnswer.ok(paged(call, state, "adaccounts", this.directory.adAccounts(state.user().id(), state.level())
+			return GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(), "adaccounts",
+					this.directory.adAccounts(state.user().id(), state.level())
 				.stream()
 				.map(account -> select(adAccount(account), call.param("fields")))
 				.toList()));
@@ -178,7 +185,10 @@ class FacebookGraph {
 		if (fields == null || fields.isBlank()) {
 			return all;
 		}
-		Set<String> wanted = Set.of(fields.split("\\s*,\\s*"));
+		// "insights.date_preset(today){spend}" asks for the insights field, expanded
+		Set<String> wanted = Arrays.stream(fields.split("\\s*,\\s*"))
+			.map(field -> field.replaceAll("[.{].*$", ""))
+			.collect(Collectors.toSet());
 		Map<String, Object> selected = new LinkedHashMap<>();
 		all.forEach((name, value) -> {
 			if ("id".equals(name) || wanted.contains(name)) {
@@ -186,70 +196,6 @@ class FacebookGraph {
 			}
 		});
 		return selected;
-	}
-
-	/**
-	 * Cursor paging as Graph does it: {@code paging.cursors.before/after}, and {@code next} only while
-	 * there is more. Links carry no access token; the caller sends its own.
-	 */
-	private Map<String, Object> paged(GraphCall call, TokenState state, String edge, List<Map<String, Object>> items) {
-		int limit = Math.max(1, Math.min(PAGE_SIZE, parseLimit(call.param("limit"))));
-		List<String> ids = items.stream().map(item -> String.valueOf(item.get("id"))).toList();
-		int start = 0;
-		if (call.param("after") != null) {
-			start = indexOf(ids, call.param("after")).map(i -> i + 1).orElse(ids.size());
-		}
-		else if (call.param("before") != null) {
-			start = Math.max(0, indexOf(ids, call.param("before")).orElse(0) - limit);
-		}
-		int end = Math.min(ids.size(), start + limit);
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("data", items.subList(Math.min(start, end), end));
-		if (start < end) {
-			Map<String, Object> paging = new LinkedHashMap<>();
-			paging.put("cursors", Map.of("before", cursor(ids.get(start)), "after", cursor(ids.get(end - 1))));
-			Function<String[], String> link = cursor -> UriComponentsBuilder.fromUriString(call.baseUrl())
-				.pathSegment(state.user().externalId(), edge)
-				.queryParamIfPresent("fields", Optional.ofNullable(call.param("fields")))
-				.queryParam("limit", limit)
-				.queryParam(cursor[0], cursor[1])
-				.build()
-				.encode()
-				.toUriString();
-			if (start > 0) {
-				paging.put("previous", link.apply(new String[] { "before", cursor(ids.get(start)) }));
-			}
-			if (end < ids.size()) {
-				paging.put("next", link.apply(new String[] { "after", cursor(ids.get(end - 1)) }));
-			}
-			result.put("paging", paging);
-		}
-		return result;
-	}
-
-	private static int parseLimit(String limit) {
-		try {
-			return limit == null ? PAGE_SIZE : Integer.parseInt(limit.trim());
-		}
-		catch (NumberFormatException ex) {
-			return PAGE_SIZE;
-		}
-	}
-
-	private static String cursor(String id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
-	}
-
-	// a stale cursor (the item is gone) reads as the end of the list, as Graph's do
-	private static Optional<Integer> indexOf(List<String> ids, String cursor) {
-		try {
-			String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			int index = ids.indexOf(id);
-			return index < 0 ? Optional.empty() : Optional.of(index);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

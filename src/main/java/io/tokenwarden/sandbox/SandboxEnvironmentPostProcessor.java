@@ -54,6 +54,7 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("tokenwarden.publishers.facebook.graph-url", SANDBOX + "/facebook/v25.0");
 		defaults.put("tokenwarden.publishers.x.api-url", SANDBOX + "/x");
+		defaults.put("tokenwarden.publishers.x.ads-api-url", SANDBOX + "/x-ads");
 		defaults.put(REGISTRATION + "facebook.client-id", SandboxApps.FACEBOOK_APP_ID);
 		defaults.put(REGISTRATION + "facebook.client-secret", SandboxApps.FACEBOOK_APP_SECRET);
 		defaults.put(PROVIDER + "facebook.authorization-uri", SANDBOX + "/facebook/dialog/oauth");

@@ -29,7 +29,8 @@ class SandboxSecurityConfiguration {
 	SecurityFilterChain sandboxSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/sandbox/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers(SandboxWebConfiguration.FACEBOOK_API, SandboxWebConfiguration.X_API))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SandboxWebConfiguration.FACEBOOK_API, SandboxWebConfiguration.X_API,
+					SandboxWebConfiguration.X_ADS_API))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -10,10 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every demo account a sandbox user with the same id and name, makes the demo's token values
- * known to the imitation publisher, and breaks the accounts the demo seeded as expired or invalidated
- * the way their reason says, so a health check finds what the console shows. Runs inside the demo's
- * seeding transaction: both commit or neither does.
+ * Gives every demo account a sandbox user with the same id and name, and campaigns in each of their ad
+ * accounts; makes the demo's token values known to the imitation publisher, and breaks the accounts the
+ * demo seeded as expired or invalidated the way their reason says, so a health check finds what the
+ * console shows. Runs inside the demo's seeding transaction: both commit or neither does.
  */
 @Component
 @Profile("demo")
@@ -23,9 +23,12 @@ class SandboxSeeder {
 
 	private final SandboxAuthority authority;
 
-	SandboxSeeder(SandboxDirectory directory, SandboxAuthority authority) {
+	private final SandboxCampaigns campaigns;
+
+	SandboxSeeder(SandboxDirectory directory, SandboxAuthority authority, SandboxCampaigns campaigns) {
 		this.directory = directory;
 		this.authority = authority;
+		this.campaigns = campaigns;
 	}
 
 	@EventListener
@@ -41,6 +44,10 @@ class SandboxSeeder {
 		int spread = Math.floorMod(account.externalId().hashCode(), 8);
 		SandboxUser user = this.directory.createUser(account.publisher(), account.externalId(), account.name(),
 				facebook ? 2 + spread % 4 : 0, facebook ? 1 + spread / 4 : 0);
+		this.campaigns.seed(user, this.directory.adAccounts(user.id(), AccessLevel.ADMIN)
+			.stream()
+			.map(adAccount -> "act_" + adAccount.accountId())
+			.toList());
 		long grant = this.authority.createGrant(user.id(), AccessLevel.ADMIN, account.scopes());
 		this.authority.registerToken(grant, TokenKind.ACCESS, account.accessToken().reveal(), account.expiresAt(),
 				account.dataAccessExpiresAt());

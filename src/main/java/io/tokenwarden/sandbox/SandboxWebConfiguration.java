@@ -19,6 +19,8 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
 
 	static final String X_API = XApiController.BASE + "/2/**";
 
+	static final String X_ADS_API = XAdsController.BASE + "/**";
+
 	private final SandboxDirectory directory;
 
 	private final SandboxSettings settings;
@@ -39,7 +41,7 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new PublisherModeInterceptor(Publisher.FACEBOOK, this.directory, this.settings, this.json,
 				this.clock)).addPathPatterns(FACEBOOK_API);
 		registry.addInterceptor(new PublisherModeInterceptor(Publisher.X, this.directory, this.settings, this.json,
-				this.clock)).addPathPatterns(X_API);
+				this.clock)).addPathPatterns(X_API, X_ADS_API);
 	}
 
 }

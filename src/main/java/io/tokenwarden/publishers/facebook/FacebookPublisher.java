@@ -2,6 +2,8 @@ package io.tokenwarden.publishers.facebook;
 
 import io.tokenwarden.publishers.AdAccountBilling;
 import io.tokenwarden.publishers.AuthorizationGrant;
+import io.tokenwarden.publishers.Campaign;
+import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
@@ -22,6 +24,7 @@ import io.tokenwarden.publishers.http.PublisherHttp;
 import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The Facebook adapter: Graph API and Meta's OAuth token endpoint. */
+/** The Facebook adapter: Graph and Marketing API, and Meta's OAuth token endpoint. */
 public final class FacebookPublisher implements PublisherClient {
 
 	private final AppCredentials app;
@@ -42,6 +45,8 @@ public final class FacebookPublisher implements PublisherClient {
 
 	private final GraphAssets assets;
 
+	private final GraphCampaigns campaigns;
+
 	private final Clock clock;
 
 	public FacebookPublisher(PublisherSettings settings, AppCredentials app, Clock clock) {
@@ -51,6 +56,7 @@ public final class FacebookPublisher implements PublisherClient {
 				settings.facebook().graphUrl(), app);
 		this.batch = new GraphBatch(this.graph, clock);
 		this.assets = new GraphAssets(this.graph, clock);
+		this.campaigns = new GraphCampaigns(this.graph, clock);
 	}
 
 	@Override
@@ -131,6 +137,30 @@ public final class FacebookPublisher implements PublisherClient {
 	public AdAccountBilling billing(TokenSecret accessToken, String adAccountId) {
 		requireApp();
 		return this.assets.billing(accessToken, adAccountId);
+	}
+
+	@Override
+	public List<String> adAccounts(TokenSecret accessToken) {
+		requireApp();
+		return this.assets.adAccounts(accessToken).stream().map(VisibleAsset::id).toList();
+	}
+
+	@Override
+	public List<Campaign> campaigns(TokenSecret accessToken, String adAccountId) {
+		requireApp();
+		return this.campaigns.list(accessToken, adAccountId);
+	}
+
+	@Override
+	public void setCampaignStatus(TokenSecret accessToken, String adAccountId, String campaignId, CampaignStatus status) {
+		requireApp();
+		this.campaigns.setStatus(accessToken, campaignId, status);
+	}
+
+	@Override
+	public void setBid(TokenSecret accessToken, String adAccountId, String campaignId, BigDecimal bid) {
+		requireApp();
+		this.campaigns.setBid(accessToken, campaignId, bid);
 	}
 
 	/** {@code DELETE /me/permissions} with the user's own token: the whole app grant of that user. */

@@ -56,6 +56,15 @@ final class GraphApi {
 		return PublisherHttp.exchange(this.rest.delete().uri(uri).headers(h -> h.setBearerAuth(token.reveal())));
 	}
 
+	/** A Graph write ({@code POST /<node>}) with the user's token in the header and the fields in the form body. */
+	HttpAnswer post(String path, Map<String, String> form, TokenSecret token) {
+		return PublisherHttp.exchange(this.rest.post()
+			.uri(graphUri(path, Map.of(), token))
+			.headers(h -> h.setBearerAuth(token.reveal()))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(FormEncoding.encode(form)));
+	}
+
 	/** A Graph batch; the app token goes in the body, where the batch API requires it. */
 	HttpAnswer batch(String operationsJson) {
 		TokenSecret appToken = appToken();

@@ -5,30 +5,23 @@ import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.FundingSourceInvalid;
-import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.VisibleAsset;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
 import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The pages and ad accounts a token sees, following {@code paging.next} until it is absent (a page may
- * be empty and still have one), and an ad account's billing fields (publisher-api.md A6).
+ * The pages and ad accounts a token sees, read to the end of their paging, and an ad account's billing
+ * fields (publisher-api.md A6).
  */
 final class GraphAssets {
-
-	/** A guard against a paging loop; far beyond any real agency's assets. */
-	static final int MAX_PAGES = 1000;
 
 	private static final Pattern AD_ACCOUNT_ID = Pattern.compile("(act_)?([0-9]{1,30})");
 
@@ -59,38 +52,14 @@ final class GraphAssets {
 
 	private List<VisibleAsset> list(String path, String fields, String tasksField, VisibleAsset.Kind kind,
 			TokenSecret token) {
-		List<VisibleAsset> assets = new ArrayList<>();
-		Set<String> followed = new HashSet<>();
-		HttpAnswer answer = this.graph.get(path, Map.of("fields", fields, "limit", "100"), token);
-		for (int page = 1;; page++) {
-			JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
-			JsonNode data = json.get("data");
-			if (data == null || !data.isArray()) {
-				throw unreachable(answer, "list answer without data");
-			}
-			data.values().forEach(item -> assets.add(new VisibleAsset(kind, Json.text(item, "id"),
-					Json.text(item, "name"), Json.strings(item, tasksField))));
-			String next = Json.text(json.get("paging"), "next");
-			if (next == null) {
-				return assets;
-			}
-			if (page >= MAX_PAGES || !followed.add(next)) {
-				throw unreachable(answer, "paging does not end");
-			}
-			URI link = this.graph.nextLink(next, token).orElse(null);
-			if (link == null) {
-				throw unreachable(answer, "paging link to another host, not followed");
-			}
-			answer = this.graph.get(link, token);
-		}
+		return GraphPaging.items(this.graph, path, Map.of("fields", fields, "limit", "100"), token, this.clock)
+			.stream()
+			.map(item -> new VisibleAsset(kind, Json.text(item, "id"), Json.text(item, "name"), Json.strings(item, tasksField)))
+			.toList();
 	}
 
 	AdAccountBilling billing(TokenSecret token, String adAccountId) {
-		var id = AD_ACCOUNT_ID.matcher(adAccountId == null ? "" : adAccountId.trim());
-		if (!id.matches()) {
-			throw new IllegalArgumentException("not a Meta ad account id: act_<digits> or <digits>");
-		}
-		String account = "act_" + id.group(2);
+		String account = adAccountNode(adAccountId);
 		HttpAnswer answer = this.graph.get(account,
 				Map.of("fields", "account_status,disable_reason,funding_source,funding_source_details,user_tasks"), token);
 		PublisherOutcome failure = MetaErrors.failureOf(answer, this.clock);
@@ -121,8 +90,17 @@ final class GraphAssets {
 				invalid, evidence);
 	}
 
+	/** {@code act_<digits>} for either way of writing an ad account's id; anything else is refused before a call. */
+	static String adAccountNode(String adAccountId) {
+		var id = AD_ACCOUNT_ID.matcher(adAccountId == null ? "" : adAccountId.trim());
+		if (!id.matches()) {
+			throw new IllegalArgumentException("not a Meta ad account id: act_<digits> or <digits>");
+		}
+		return "act_" + id.group(2);
+	}
+
 	private static PublisherException unreachable(HttpAnswer answer, String detail) {
-		return new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail(detail)));
+		return GraphPaging.unreachable(answer, detail);
 	}
 
 }

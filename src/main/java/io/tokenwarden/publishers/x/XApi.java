@@ -45,9 +45,25 @@ final class XApi {
 		if (cursor != null) {
 			query.put("cursor", cursor);
 		}
-		URI uri = URI.create(url(this.adsApiUrl, "/12/accounts/" + adAccountId + "/funding_instruments") + "?"
-				+ FormEncoding.encode(query));
-		return PublisherHttp.exchange(this.rest.get().uri(uri).headers(h -> h.setBearerAuth(accessToken.reveal())));
+		return adsGet(accessToken, "/12/accounts/" + adAccountId + "/funding_instruments", query);
+	}
+
+	/** An Ads API read; the path's ids are checked by the caller, the query is form-encoded here. */
+	HttpAnswer adsGet(TokenSecret accessToken, String path, Map<String, String> query) {
+		return PublisherHttp.exchange(this.rest.get()
+			.uri(adsUri(path, query))
+			.headers(h -> h.setBearerAuth(accessToken.reveal())));
+	}
+
+	/** An Ads API update: X takes a PUT's parameters in the query string. */
+	HttpAnswer adsPut(TokenSecret accessToken, String path, Map<String, String> query) {
+		return PublisherHttp.exchange(this.rest.put()
+			.uri(adsUri(path, query))
+			.headers(h -> h.setBearerAuth(accessToken.reveal())));
+	}
+
+	private URI adsUri(String path, Map<String, String> query) {
+		return URI.create(url(this.adsApiUrl, path) + (query.isEmpty() ? "" : "?" + FormEncoding.encode(query)));
 	}
 
 	HttpAnswer token(Map<String, String> form) {

@@ -104,8 +104,17 @@ final class XErrors {
 		return null;
 	}
 
-	/** An Ads API answer that is not a success; null when it is one. The HTTP status's meaning comes first. */
+	/** An Ads API list answer that is not a success; null when it is one. The HTTP status's meaning comes first. */
 	static PublisherOutcome adsFailure(HttpAnswer answer, Clock clock) {
+		return adsFailure(answer, clock, true);
+	}
+
+	/** An Ads API update's answer (its {@code data} is the changed entity) that is not a success; null when it is one. */
+	static PublisherOutcome adsWriteFailure(HttpAnswer answer, Clock clock) {
+		return adsFailure(answer, clock, false);
+	}
+
+	private static PublisherOutcome adsFailure(HttpAnswer answer, Clock clock, boolean list) {
 		if (answer.isFault() || answer.isRedirect()) {
 			return transportOrThrottle(answer, clock);
 		}
@@ -129,7 +138,7 @@ final class XErrors {
 			return new Refused(evidence.withDetail("Ads API request refused"));
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
-		if (data == null || !data.isArray()) {
+		if (data == null || (list ? !data.isArray() : !data.isObject())) {
 			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
 		}
 		return null;

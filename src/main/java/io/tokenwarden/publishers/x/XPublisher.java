@@ -2,6 +2,8 @@ package io.tokenwarden.publishers.x;
 
 import io.tokenwarden.publishers.AdAccountBilling;
 import io.tokenwarden.publishers.AuthorizationGrant;
+import io.tokenwarden.publishers.Campaign;
+import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.ExpiryReason;
 import io.tokenwarden.publishers.GrantedTokens;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,7 +38,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The X adapter: API v2, OAuth 2.0 (PKCE S256, rotating refresh tokens) and the Ads funding probe. */
+/** The X adapter: API v2, OAuth 2.0 (PKCE S256, rotating refresh tokens), the Ads funding probe and campaigns. */
 public final class XPublisher implements PublisherClient {
 
 	private static final Logger log = LoggerFactory.getLogger(XPublisher.class);
@@ -49,6 +52,8 @@ public final class XPublisher implements PublisherClient {
 
 	private final XAds ads;
 
+	private final XCampaigns campaigns;
+
 	private final Clock clock;
 
 	public XPublisher(PublisherSettings settings, AppCredentials app, Clock clock) {
@@ -58,6 +63,7 @@ public final class XPublisher implements PublisherClient {
 				List.of(settings.x().apiUrl(), settings.x().adsApiUrl(), app.tokenUri())), settings.x().apiUrl(),
 				settings.x().adsApiUrl(), app);
 		this.ads = new XAds(this.api, clock);
+		this.campaigns = new XCampaigns(this.api, clock);
 	}
 
 	@Override
@@ -153,6 +159,26 @@ public final class XPublisher implements PublisherClient {
 	@Override
 	public AdAccountBilling billing(TokenSecret accessToken, String adAccountId) {
 		return this.ads.billing(accessToken, adAccountId);
+	}
+
+	@Override
+	public List<String> adAccounts(TokenSecret accessToken) {
+		return this.campaigns.adAccounts(accessToken);
+	}
+
+	@Override
+	public List<Campaign> campaigns(TokenSecret accessToken, String adAccountId) {
+		return this.campaigns.list(accessToken, adAccountId);
+	}
+
+	@Override
+	public void setCampaignStatus(TokenSecret accessToken, String adAccountId, String campaignId, CampaignStatus status) {
+		this.campaigns.setStatus(accessToken, adAccountId, campaignId, status);
+	}
+
+	@Override
+	public void setBid(TokenSecret accessToken, String adAccountId, String campaignId, BigDecimal bid) {
+		this.campaigns.setBid(accessToken, adAccountId, campaignId, bid);
 	}
 
 	/** Refresh token first, so a half-done revoke cannot leave a grant that mints new access tokens. */

@@ -1,0 +1,8 @@
+package io.tokenwarden.sandbox;
+
+import io.tokenwarden.publishers.Publisher;
+
+/** A campaign at an imitation publisher; money in cents, as Facebook writes budgets and bids. */
+record SandboxCampaign(long userId, Publisher publisher, String adAccountId, String campaignId, String name,
+		String status, long dailyBudgetCents, long spendCents, long bidCents) {
+}

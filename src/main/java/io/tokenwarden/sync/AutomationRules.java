@@ -1,0 +1,81 @@
+package io.tokenwarden.sync;
+
+import io.tokenwarden.publishers.CampaignStatus;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an automation decides for one campaign, from the figures last imported: nothing, or one change.
+ * Each decision only moves a campaign out of the state it acts on, so running twice changes nothing more.
+ */
+final class AutomationRules {
+
+	private AutomationRules() {
+	}
+
+	static Optional<Change> decide(Automation automation, CampaignRow campaign) {
+		if (!automation.appliesTo(campaign)) {
+			return Optional.empty();
+		}
+		return switch (automation.kind()) {
+			case AUTOPAUSE -> autopause(automation, campaign);
+			case RULE -> rule(automation, campaign);
+			case AUTO_BID -> autoBid(automation, campaign);
+		};
+	}
+
+	private static Optional<Change> autopause(Automation automation, CampaignRow campaign) {
+		BigDecimal spend = campaign.spendToday();
+		if (campaign.status() != CampaignStatus.ACTIVE || spend == null || spend.compareTo(automation.threshold()) <= 0) {
+			return Optional.empty();
+		}
+		return Optional.of(Change.pause("spend today " + money(spend) + " passed the cap " + money(automation.threshold())));
+	}
+
+	private static Optional<Change> rule(Automation automation, CampaignRow campaign) {
+		boolean pause = automation.action() == Automation.Action.PAUSE;
+		CampaignStatus actsOn = pause ? CampaignStatus.ACTIVE : CampaignStatus.PAUSED;
+		BigDecimal value = automation.metric() == Automation.Metric.BUDGET_USED ? campaign.budgetUsed() : campaign.spendToday();
+		if (campaign.status() != actsOn || value == null) {
+			return Optional.empty();
+		}
+		int comparison = value.compareTo(automation.threshold());
+		boolean crossed = automation.operator() == Automation.Operator.ABOVE ? comparison > 0 : comparison < 0;
+		if (!crossed) {
+			return Optional.empty();
+		}
+		boolean percent = automation.metric() == Automation.Metric.BUDGET_USED;
+		String reason = (percent ? "budget used " : "spend today ") + amount(value, percent) + " "
+				+ automation.operator().name().toLowerCase(Locale.ROOT) + " " + amount(automation.threshold(), percent);
+		return Optional.of(pause ? Change.pause(reason) : Change.resume(reason));
+	}
+
+	private static Optional<Change> autoBid(Automation automation, CampaignRow campaign) {
+		BigDecimal bid = campaign.bid();
+		BigDecimal spend = campaign.spendToday();
+		if (campaign.status() != CampaignStatus.ACTIVE || bid == null || spend == null) {
+			return Optional.empty();
+		}
+		int pace = spend.compareTo(automation.threshold());
+		BigDecimal nudged = pace < 0 ? bid.add(automation.step()) : pace > 0 ? bid.subtract(automation.step()) : bid;
+		BigDecimal bounded = nudged.max(automation.minBid()).min(automation.maxBid());
+		if (bounded.compareTo(bid) == 0) {
+			return Optional.empty();
+		}
+		String reason = "spend today " + money(spend) + (pace < 0 ? " below" : pace > 0 ? " above" : " at") + " the target "
+				+ money(automation.threshold()) + ": bid " + money(bid) + " → " + money(bounded);
+		return Optional.of(Change.bid(bounded, reason));
+	}
+
+	private static String amount(BigDecimal value, boolean percent) {
+		return percent ? value.stripTrailingZeros().toPlainString() + "%" : money(value);
+	}
+
+	static String money(BigDecimal amount) {
+		return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	}
+
+}

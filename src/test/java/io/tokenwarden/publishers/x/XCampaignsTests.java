@@ -1,0 +1,137 @@
+package io.tokenwarden.publishers.x;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tokenwarden.publishers.Campaign;
+import io.tokenwarden.publishers.CampaignStatus;
+import io.tokenwarden.publishers.PublisherException;
+import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
+import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
+import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.tokenwarden.publishers.x.XFixture.ACCESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** X Ads campaigns against WireMock: accounts, campaigns with today's billed spend, status and bid updates. */
+class XCampaignsTests {
+
+	private static final String CAMPAIGNS = "/12/accounts/18ce54d4x5t/campaigns";
+
+	private static final String STATS = "/12/stats/accounts/18ce54d4x5t";
+
+	@RegisterExtension
+	static WireMockExtension x = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final XPublisher publisher = XFixture.publisher(x);
+
+	@AfterEach
+	void noTokenInAnyUrl() {
+		XFixture.assertJournalClean(x);
+	}
+
+	private static PublisherException failure(Runnable call) {
+		return catchThrowableOfType(PublisherException.class, call::run);
+	}
+
+	@Test
+	void adAccountsWhenCursoredThenEveryIdWithTheTokenInTheHeader() {
+		x.stubFor(get(urlPathEqualTo("/12/accounts")).withQueryParam("cursor", absent())
+			.withHeader("Authorization", equalTo("Bearer " + ACCESS.reveal()))
+			.willReturn(okJson("{\"data\":[{\"id\":\"18ce54d4x5t\",\"name\":\"Northwind\",\"approval_status\":\"ACCEPTED\"}],\"next_cursor\":\"c-2\",\"request\":{}}")));
+		x.stubFor(get(urlPathEqualTo("/12/accounts")).withQueryParam("cursor", equalTo("c-2"))
+			.willReturn(okJson("{\"data\":[{\"id\":\"gq180y\",\"name\":\"Northwind EU\"}],\"next_cursor\":null,\"request\":{}}")));
+
+		assertThat(this.publisher.adAccounts(ACCESS)).containsExactly("18ce54d4x5t", "gq180y");
+	}
+
+	@Test
+	void campaignsThenBudgetAndBidFromMicrosAndTodaysSpendFromTheBillingStats() {
+		x.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(okJson("""
+				{"request":{"params":{"account_id":"18ce54d4x5t"}},"next_cursor":null,
+				 "data":[{"id":"8wku2","name":"Launch","entity_status":"ACTIVE","daily_budget_amount_local_micro":50000000,
+				   "bid_amount_local_micro":1500000,"currency":"USD"},
+				  {"id":"9c2ks","name":"Draft","entity_status":"DRAFT","daily_budget_amount_local_micro":null}]}""")));
+		x.stubFor(get(urlPathEqualTo(STATS)).withQueryParam("entity", equalTo("CAMPAIGN"))
+			.withQueryParam("entity_ids", equalTo("8wku2,9c2ks")).withQueryParam("metric_groups", equalTo("BILLING"))
+			.withQueryParam("start_time", equalTo("2025-10-09T00:00:00Z")).withQueryParam("end_time", equalTo("2025-10-10T00:00:00Z"))
+			.willReturn(okJson("""
+					{"data_type":"stats","time_series_length":1,"data":[{"id":"8wku2","id_data":[{"segment":null,
+					 "metrics":{"billed_engagements":[120],"billed_charge_local_micro":[12340000]}}]},
+					 {"id":"9c2ks","id_data":[{"segment":null,"metrics":{"billed_charge_local_micro":null}}]}],"request":{}}""")));
+
+		List<Campaign> campaigns = this.publisher.campaigns(ACCESS, "18ce54d4x5t");
+
+		assertThat(campaigns).extracting(Campaign::status).containsExactly(CampaignStatus.ACTIVE, CampaignStatus.OTHER);
+		assertThat(campaigns.get(0).dailyBudget()).isEqualByComparingTo("50");
+		assertThat(campaigns.get(0).bid()).isEqualByComparingTo("1.50");
+		assertThat(campaigns.get(0).spendToday()).isEqualByComparingTo("12.34");
+		assertThat(campaigns.get(1).spendToday()).isEqualByComparingTo("0");
+		assertThat(campaigns.get(1).dailyBudget()).isNull();
+	}
+
+	@Test
+	void setCampaignStatusAndBidThenPutWithEntityStatusAndMicros() {
+		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2"))
+			.willReturn(okJson("{\"data\":{\"id\":\"8wku2\",\"entity_status\":\"PAUSED\"},\"request\":{}}")));
+
+		this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED);
+		this.publisher.setBid(ACCESS, "18ce54d4x5t", "8wku2", new BigDecimal("2.25"));
+
+		var requests = XFixture.requests(x);
+		assertThat(requests.get(0).queryParameter("entity_status").firstValue()).isEqualTo("PAUSED");
+		assertThat(requests.get(1).queryParameter("bid_amount_local_micro").firstValue()).isEqualTo("2250000");
+		assertThat(requests.get(1).getHeader("Authorization")).isEqualTo("Bearer " + ACCESS.reveal());
+	}
+
+	@Test
+	void campaignsWhenAdsApiIsDownThrottledOrRefusesTheTokenThenClassifiedNeverExpired() {
+		x.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(503).withHeader("retry-after", "60")
+			.withBody("{\"errors\":[{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"Service unavailable\"}]}")));
+		PublisherException down = failure(() -> this.publisher.campaigns(ACCESS, "18ce54d4x5t"));
+		x.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(429)
+			.withBody("{\"errors\":[{\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Rate limit exceeded\"}]}")));
+		PublisherException throttled = failure(() -> this.publisher.campaigns(ACCESS, "18ce54d4x5t"));
+		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(aResponse().withStatus(401)
+			.withBody("{\"errors\":[{\"code\":\"UNAUTHORIZED_ACCESS\",\"message\":\"This request is not properly authenticated\"}]}")));
+		PublisherException refused = failure(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2",
+				CampaignStatus.ACTIVE));
+
+		assertThat(down.outcome()).isInstanceOf(Unreachable.class);
+		assertThat(throttled.outcome()).isInstanceOf(RateLimited.class);
+		assertThat(refused.outcome()).isInstanceOf(PermissionMissing.class);
+	}
+
+	@Test
+	void updateWhenAnswerHasNoEntityThenUnreachable() {
+		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(okJson("{\"data\":[],\"request\":{}}")));
+
+		assertThat(failure(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED))
+			.outcome()).isInstanceOf(Unreachable.class);
+	}
+
+	@Test
+	void writesWhenIdsAreNotIdsThenRejectedBeforeAnyCall() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.campaigns(ACCESS, "18ce/../x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t",
+				"8wku2?x=1", CampaignStatus.PAUSED));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setBid(ACCESS, "18ce54d4x5t", "8wku2",
+				new BigDecimal("-1")));
+		assertThat(x.getAllServeEvents()).isEmpty();
+	}
+
+}

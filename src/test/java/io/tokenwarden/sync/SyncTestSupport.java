@@ -1,0 +1,173 @@
+package io.tokenwarden.sync;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.TestData;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.TokenSecret;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * One application context for the sync tests: Facebook and X imitated by one WireMock server, and the
+ * catch-up after a refresh switched on. Each test's account has its own token, and the stubs answer only
+ * that token, so the journal tells exactly which calls carried it.
+ */
+@SpringBootTest(properties = "tokenwarden.sync.catch-up-after-refresh=true")
+@AutoConfigureMockMvc
+@Import(TestData.class)
+abstract class SyncTestSupport {
+
+	static final String GRAPH = "/v25.0";
+
+	static final WireMockServer publishers = new WireMockServer(options().dynamicPort());
+
+	static {
+		publishers.start();
+	}
+
+	@DynamicPropertySource
+	static void publisherUrls(DynamicPropertyRegistry registry) {
+		registry.add("tokenwarden.publishers.facebook.graph-url", () -> publishers.baseUrl() + GRAPH);
+		registry.add("tokenwarden.publishers.x.api-url", publishers::baseUrl);
+		registry.add("tokenwarden.publishers.x.ads-api-url", publishers::baseUrl);
+		registry.add("spring.security.oauth2.client.registration.facebook.client-id", () -> "138483919580948");
+		registry.add("spring.security.oauth2.client.registration.facebook.client-secret", () -> "fb-app-secret-for-tests");
+		registry.add("spring.security.oauth2.client.provider.facebook.authorization-uri",
+				() -> "https://www.facebook.test/v25.0/dialog/oauth");
+		registry.add("spring.security.oauth2.client.provider.facebook.token-uri",
+				() -> publishers.baseUrl() + GRAPH + "/oauth/access_token");
+		registry.add("spring.security.oauth2.client.registration.x.client-id", () -> "x-client-id-for-tests");
+		registry.add("spring.security.oauth2.client.registration.x.client-secret", () -> "x-client-secret-for-tests");
+		registry.add("spring.security.oauth2.client.provider.x.authorization-uri", () -> "https://x.test/i/oauth2/authorize");
+		registry.add("spring.security.oauth2.client.provider.x.token-uri", () -> publishers.baseUrl() + "/2/oauth2/token");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	AccountTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CampaignSync sync;
+
+	@BeforeEach
+	void resetPublishers() {
+		publishers.resetAll();
+	}
+
+	/** A Facebook account of Northwind Agency whose one ad account runs {@code campaignsJson}. */
+	Account facebookAccount(String campaignsJson) {
+		TokenSecret token = TestData.secret();
+		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Sync Shop"), token, null, "Northwind Agency");
+		String adAccount = "act_" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+		Account account = new Account(id, token, adAccount);
+		stubFacebook(account, token, campaignsJson);
+		return account;
+	}
+
+	/** Facebook answers {@code token} with the account's ad account and campaigns, and accepts writes. */
+	static void stubFacebook(Account account, TokenSecret token, String campaignsJson) {
+		String bearer = "Bearer " + token.reveal();
+		publishers.stubFor(get(urlPathEqualTo(GRAPH + "/me/adaccounts")).withHeader("Authorization", equalTo(bearer))
+			.willReturn(okJson("{\"data\":[{\"id\":\"" + account.adAccount() + "\",\"name\":\"Ads\"}]}")));
+		publishers.stubFor(get(urlPathEqualTo(GRAPH + "/" + account.adAccount() + "/campaigns"))
+			.withHeader("Authorization", equalTo(bearer))
+			.willReturn(okJson("{\"data\":" + campaignsJson + "}")));
+		publishers.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+"))
+			.withHeader("Authorization", equalTo(bearer))
+			.willReturn(okJson("{\"success\":true}")));
+	}
+
+	/** A campaign as the Marketing API lists it: budget and bid in cents, today's spend in units. */
+	static String campaign(String id, String name, String status, long budgetCents, String spend, long bidCents) {
+		return """
+				{"id":"%s","name":"%s","status":"%s","daily_budget":"%d","bid_amount":"%d",
+				 "insights":{"data":[{"spend":"%s"}]}}""".formatted(id, name, status, budgetCents, bidCents, spend);
+	}
+
+	static String campaignId() {
+		return String.valueOf(ThreadLocalRandom.current().nextLong(120_000_000_000_000L, 129_999_999_999_999L));
+	}
+
+	/** Every request that carried this token. */
+	static List<LoggedRequest> callsWith(TokenSecret token) {
+		return publishers.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + token.reveal())));
+	}
+
+	MvcResult postAs(String user, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(user)).with(csrf())).andReturn();
+	}
+
+	/** "Sync now" as the demo admin. */
+	MvcResult syncNow(long accountId) throws Exception {
+		return postAs("admin@demo.test", post("/config/accounts/{id}/campaigns/sync", accountId));
+	}
+
+	String page(String user, String path, Object... variables) throws Exception {
+		return this.mvc.perform(get(path, variables).with(user(user))).andReturn().getResponse().getContentAsString();
+	}
+
+	SyncState state(long accountId) {
+		return this.jdbc.sql("select * from sync_account where account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> new SyncState(accountId, SyncStore.instant(rs, "next_sync_at"),
+					SyncStore.instant(rs, "last_attempt_at"), SyncStore.instant(rs, "last_success_at"),
+					rs.getString("last_error"), rs.getInt("failures")))
+			.optional()
+			.orElse(SyncState.never(accountId));
+	}
+
+	String campaignStatus(long accountId, String campaignId) {
+		return this.jdbc.sql("select status from campaign where account_id = ? and campaign_id = ?")
+			.params(accountId, campaignId)
+			.query(String.class)
+			.single();
+	}
+
+	long actions(long accountId) {
+		return this.jdbc.sql("select count(*) from automation_action where account_id = ?")
+			.param(accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A test's account: its id, its token's value and its one ad account. */
+	record Account(long id, TokenSecret token, String adAccount) {
+	}
+
+}
