@@ -83,6 +83,23 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	}
 
 	@Test
+	void refreshWhenAdminOnEveryPageAndAdAccountsListNoTasksThenNoBelowAdminWarning() throws Exception {
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
+		facebookAnswers(externalId(id), "Jane Doe", """
+				{"data":[{"id":"1","name":"Main Page","tasks":["MANAGE","ADVERTISE","ANALYZE"]}],"paging":{}}""");
+		publishers.stubFor(get(urlPathEqualTo("/v25.0/me/adaccounts")).willReturn(okJson("""
+				{"data":[{"id":"act_77","name":"Main Ads"}],"paging":{}}""")));
+		WebSession session = admin();
+		Map<String, String> consent = startRefresh(id, session);
+
+		MvcResult result = callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
+
+		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(result.getFlashMap().get("warning")).isNull();
+		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactlyInAnyOrder("Main Page", "Main Ads");
+	}
+
+	@Test
 	void refreshWhenSignedInAsAnotherFacebookUserThenExplainsAndStoresNothing() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		String before = this.tokens.accessToken(id).orElseThrow().reveal();
