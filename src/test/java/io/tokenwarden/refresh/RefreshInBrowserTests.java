@@ -81,6 +81,8 @@ class RefreshInBrowserTests {
 		continueAtThePublisher(account, "ADMIN");
 
 		this.browser.waitForText(By.cssSelector(".alert-success"), "The token of " + account.name() + " is refreshed");
+		// an Admin-level consent sees everything: nothing to warn about
+		assertThat(this.browser.driver().findElements(By.cssSelector(".alert-warning, .alert-danger"))).isEmpty();
 		assertThat(validCell(account)).isEqualTo("VALID");
 	}
 
@@ -115,6 +117,14 @@ class RefreshInBrowserTests {
 		// the sandbox shows analysts only a user's first Page, and every demo user has at least two
 		assertThat(pages).hasSizeGreaterThanOrEqualTo(2).anySatisfy(page -> assertThat(warning.getText()).contains(page));
 		assertThat(validCell(account)).isEqualTo("VALID");
+
+		// the account page lists what the token sees now, at the analyst's access
+		this.browser.open("/config/accounts/" + account.id());
+		this.browser.waitFor(By.cssSelector("table.assets"));
+		List<String> seen = this.browser.driver().findElements(By.cssSelector("table.assets tbody tr")).stream()
+			.map(WebElement::getText).toList();
+		assertThat(seen).filteredOn(row -> row.startsWith("PAGE")).hasSizeBetween(1, pages.size() - 1)
+			.allSatisfy(row -> assertThat(row).endsWith("ANALYZE"));
 	}
 
 	private void clickRefresh(Seeded account) {
