@@ -4,6 +4,11 @@ document.addEventListener('DOMContentLoaded', () => {
   if (switcher) {
     switcher.addEventListener('change', () => switcher.form.requestSubmit());
   }
+  const progress = document.querySelector('[data-reload-after]');
+  if (progress) {
+    // a running "Check all now": show its progress until it is done
+    setTimeout(() => window.location.reload(), Number(progress.dataset.reloadAfter));
+  }
   document.querySelectorAll('a.invalidate').forEach((link) => {
     link.addEventListener('click', (event) => {
       if (!window.bootstrap) {

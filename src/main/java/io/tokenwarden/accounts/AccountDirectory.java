@@ -42,6 +42,12 @@ public class AccountDirectory {
 		return this.accounts.findById(accountId);
 	}
 
+	/** These accounts, in one query; missing ids are left out. */
+	@Transactional(readOnly = true)
+	public List<PublisherAccount> findAll(List<Long> accountIds) {
+		return this.accounts.findAllById(accountIds);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PublisherAccount> find(Publisher publisher, String externalId) {
 		return this.accounts.findByPublisherAndExternalId(publisher, externalId);

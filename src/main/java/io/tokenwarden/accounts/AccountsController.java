@@ -10,10 +10,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Comparator;
 import java.util.List;
@@ -69,26 +67,9 @@ class AccountsController {
 		return "accounts/detail";
 	}
 
-	@PostMapping("/config/accounts/{id}/check")
-	String check(@PathVariable long id, RedirectAttributes redirect) {
-		return comingSoon(id, "accounts.comingSoon.check", redirect);
-	}
-
-	@PostMapping("/config/accounts/checks")
-	String checkAll(RedirectAttributes redirect) {
-		this.access.requireAdminOfCurrentAgency();
-		redirect.addFlashAttribute("message", "accounts.comingSoon.checkAll");
-		return "redirect:/config/accounts";
-	}
-
 	/** One module's part of the account page, ready for its fragment. */
 	record RenderedSection(String template, Object model) {
 	}
 
-	private String comingSoon(long id, String message, RedirectAttributes redirect) {
-		this.access.requireAdmin(id);
-		redirect.addFlashAttribute("message", message);
-		return "redirect:/config/accounts";
-	}
 
 }

@@ -156,4 +156,12 @@ class NoticeOutbox {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
+	int withdrawUnsent(long accountId, java.util.Set<NoticeKind> kinds) {
+		return this.jdbc.sql("delete from notice where account_id = :account and kind in (:kinds)"
+				+ " and status in ('PENDING', 'FAILED') and sent_at is null")
+			.param("account", accountId)
+			.param("kinds", kinds.stream().map(Enum::name).toList())
+			.update();
+	}
+
 }

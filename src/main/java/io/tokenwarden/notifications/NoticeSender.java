@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,7 +39,9 @@ class NoticeSender {
 
 	private final MailComposer composer;
 
-	private final JavaMailSender mailSender;
+	private final ObjectProvider<JavaMailSender> mailSenders;
+
+	private final AtomicBoolean warnedNoSmtp = new AtomicBoolean();
 
 	private final NotificationSettings settings;
 
@@ -47,11 +51,11 @@ class NoticeSender {
 
 	private final String messageIdDomain;
 
-	NoticeSender(NoticeOutbox outbox, MailComposer composer, JavaMailSender mailSender, NotificationSettings settings,
+	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
 			TransactionTemplate transactions, Clock clock, MailSettings mail) {
 		this.outbox = outbox;
 		this.composer = composer;
-		this.mailSender = mailSender;
+		this.mailSenders = mailSenders;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -61,6 +65,13 @@ class NoticeSender {
 	}
 
 	SendReport sendDue() {
+		if (this.mailSenders.getIfAvailable() == null) {
+			// no SMTP configured: notices wait in the outbox, nothing is lost, and they go out once it is
+			if (this.warnedNoSmtp.compareAndSet(false, true)) {
+				log.warn("No SMTP server is configured (spring.mail.host): notices stay pending until one is");
+			}
+			return SendReport.NOTHING;
+		}
 		SendReport report = SendReport.NOTHING;
 		for (Digest digest : claim()) {
 			report = report.plus(deliver(digest));
@@ -93,8 +104,9 @@ class NoticeSender {
 
 	/** Hands the digest's email to the mail server, recording nothing. */
 	void send(Digest digest) throws MessagingException {
-		MimeMessage message = this.composer.compose(this.mailSender, digest, this.clock.instant());
-		this.mailSender.send(message);
+		JavaMailSender mailSender = this.mailSenders.getObject();
+		MimeMessage message = this.composer.compose(mailSender, digest, this.clock.instant());
+		mailSender.send(message);
 	}
 
 	private SendReport recordFailure(Digest digest, Exception failure) {

@@ -54,6 +54,15 @@ public class Notices {
 		return this.adminCopies.recipientsFor(accountId);
 	}
 
+	/**
+	 * Takes back the account's notices of these kinds that have not gone out yet (a refresh made them
+	 * untrue). Joins the caller's transaction; returns how many were withdrawn.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int withdrawUnsent(long accountId, java.util.Set<NoticeKind> kinds) {
+		return this.outbox.withdrawUnsent(accountId, kinds);
+	}
+
 	/** Runs one send round now, whatever the schedule; safe alongside the scheduled rounds of any instance. */
 	public SendReport sendDueNow() {
 		return this.sender.sendDue();

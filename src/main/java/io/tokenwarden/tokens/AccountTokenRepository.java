@@ -3,8 +3,10 @@ package io.tokenwarden.tokens;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.util.Optional;
 
 interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
@@ -12,5 +14,13 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from AccountToken t where t.accountId = :accountId")
 	Optional<AccountToken> findForUpdate(long accountId);
+
+	@Modifying
+	@Query("""
+			update AccountToken t set t.lastCheckedAt = :checkedAt,
+			    t.expiresAt = coalesce(:expiresAt, t.expiresAt),
+			    t.dataAccessExpiresAt = coalesce(:dataAccessExpiresAt, t.dataAccessExpiresAt)
+			where t.accountId = :accountId""")
+	int recordCheck(long accountId, Instant checkedAt, Instant expiresAt, Instant dataAccessExpiresAt);
 
 }

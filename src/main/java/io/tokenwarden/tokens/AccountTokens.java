@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,21 @@ public class AccountTokens {
 	public Optional<TokenSecret> reveal(AccountToken token, TokenKind kind) {
 		byte[] ciphertext = kind == TokenKind.ACCESS ? token.accessTokenCiphertext() : token.refreshTokenCiphertext();
 		return Optional.ofNullable(ciphertext).map(c -> this.cipher.decrypt(token.accountId(), kind, c));
+	}
+
+	/** The tokens of these accounts, in one query. */
+	@Transactional(readOnly = true)
+	public List<AccountToken> findAll(List<Long> accountIds) {
+		return this.repository.findAllById(accountIds);
+	}
+
+	/**
+	 * Records a check's facts without touching the status: when it was checked and, when the publisher
+	 * said, until when the token and its data access last. A plain update, so it never races a status change.
+	 */
+	@Transactional
+	public void recordCheck(long accountId, Instant checkedAt, Instant expiresAt, Instant dataAccessExpiresAt) {
+		this.repository.recordCheck(accountId, checkedAt, expiresAt, dataAccessExpiresAt);
 	}
 
 	/** Records a status that a check or an admin decided, with its reason. */

@@ -1,0 +1,59 @@
+package io.tokenwarden.health;
+
+import io.tokenwarden.notifications.NewNotice;
+import io.tokenwarden.notifications.NoticeAccount;
+import io.tokenwarden.notifications.Notices;
+import io.tokenwarden.notifications.NotificationSettings;
+import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.tokens.AccountToken;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Warnings before a known expiry ({@code tokenwarden.notifications.expiry-warning-days}, 7 and 1 by
+ * default): one notice per threshold, the nearest one that has been reached. Tokens that renew themselves
+ * (X, with a refresh token) get no warning for their two-hour expiry; data access expiry always counts.
+ */
+@Component
+class ExpiryWarnings {
+
+	private final Notices notices;
+
+	private final NotificationSettings settings;
+
+	ExpiryWarnings(Notices notices, NotificationSettings settings) {
+		this.notices = notices;
+		this.settings = settings;
+	}
+
+	void check(NoticeAccount account, AccountToken token, PublisherOutcome.Valid valid, Instant now) {
+		Instant expiresAt = valid.expiresAt() != null ? valid.expiresAt() : token.expiresAt();
+		Instant dataAccessExpiresAt = valid.dataAccessExpiresAt() != null ? valid.dataAccessExpiresAt()
+				: token.dataAccessExpiresAt();
+		if (!token.hasRefreshToken()) {
+			warn(account, expiresAt, "EXPIRED", now);
+		}
+		warn(account, dataAccessExpiresAt, "DATA_ACCESS_EXPIRED", now);
+	}
+
+	private void warn(NoticeAccount account, Instant expiry, String reason, Instant now) {
+		if (expiry == null || !expiry.isAfter(now)) {
+			return;
+		}
+		Optional<Integer> threshold = this.settings.expiryWarningDays()
+			.stream()
+			.filter(days -> !expiry.minus(Duration.ofDays(days)).isAfter(now))
+			.min(Comparator.naturalOrder());
+		threshold.ifPresent(days -> {
+			NewNotice notice = NewNotice.expiringSoon(account, expiry, reason,
+					"expiring:" + account.id() + ":" + reason + ":" + expiry.toEpochMilli() + ":" + days);
+			this.notices.enqueue(notice);
+			this.notices.adminCopyRecipients(account.id()).forEach(admin -> this.notices.enqueue(notice.copyTo(admin)));
+		});
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.tokenwarden.health;
+
+import io.tokenwarden.accounts.AccountAccess;
+import io.tokenwarden.accounts.AccountDirectory;
+import io.tokenwarden.agencies.AgencyContext;
+import io.tokenwarden.publishers.PublisherOutcome;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The health module's API: a scheduled round over every token, "Check now" on one account, "Check all
+ * now" for an agency with its progress, open publisher incidents, and an account's check history.
+ */
+@Service
+public class HealthChecks {
+
+	private final HealthRound round;
+
+	private final BatchCheck batchCheck;
+
+	private final HealthStore store;
+
+	private final PublisherIncidents incidents;
+
+	private final AccountAccess access;
+
+	private final AccountDirectory accounts;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final HealthSettings settings;
+
+	private final Clock clock;
+
+	HealthChecks(HealthRound round, BatchCheck batchCheck, HealthStore store, PublisherIncidents incidents,
+			AccountAccess access, AccountDirectory accounts, JdbcClient jdbc, ApplicationEventPublisher events,
+			HealthSettings settings, Clock clock) {
+		this.round = round;
+		this.batchCheck = batchCheck;
+		this.store = store;
+		this.incidents = incidents;
+		this.access = access;
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Checks every due token now; returns how many were checked. */
+	public int runRound() {
+		return this.round.run();
+	}
+
+	/** "Check now" on one account, for an admin; empty when another check holds it right now. */
+	public Optional<CheckOutcome> checkNow(long accountId) {
+		this.access.requireAdmin(accountId);
+		var account = this.accounts.find(accountId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
+		if (!this.store.claim(accountId, this.settings.claimTimeout())) {
+			return Optional.empty();
+		}
+		boolean incident = this.incidents.current(account.publisher()).isPresent();
+		List<CheckResult> results = this.batchCheck.check(account.publisher(), List.of(accountId), incident,
+				this.round.breaker(account.publisher()));
+		return results.stream().findFirst().map(r -> outcomeOf(r.outcome()));
+	}
+
+	/** "Check all now": every account of the admin's current agency becomes due, and a round starts. */
+	@Transactional
+	public int checkAgencyNow() {
+		AgencyContext context = this.access.requireAdminOfCurrentAgency();
+		Instant now = this.clock.instant();
+		this.store.scheduleNewAccounts(now, this.settings.interval());
+		int total = this.store.makeAgencyDue(context.agencyId(), now);
+		this.jdbc.sql("insert into check_run (agency_id, requested_by, started_at, total) values (?, ?, ?, ?)")
+			.params(context.agencyId(), context.userEmail(), HealthStore.at(now), total)
+			.update();
+		this.events.publishEvent(new ChecksRequested(context.agencyId()));
+		return total;
+	}
+
+	/** The latest "Check all" of the agency while it is running (checked of total), else empty. */
+	@Transactional(readOnly = true)
+	public Optional<CheckProgress> progress(long agencyId) {
+		return this.jdbc.sql("""
+				select r.total, r.started_at,
+				  (select count(*) from agency_account_link l join account_token t on t.account_id = l.account_id
+				   where l.agency_id = r.agency_id and t.status <> 'INVALIDATED' and t.last_checked_at >= r.started_at) as checked
+				from check_run r where r.agency_id = ? and r.started_at > ? order by r.started_at desc limit 1""")
+			.params(agencyId, HealthStore.at(this.clock.instant().minus(Duration.ofHours(1))))
+			.query((rs, n) -> new CheckProgress(Math.min(rs.getInt("checked"), rs.getInt("total")), rs.getInt("total")))
+			.optional()
+			.filter(p -> p.checked() < p.total());
+	}
+
+	public List<PublisherIncident> openIncidents() {
+		return this.incidents.open();
+	}
+
+	/** The account's checks of the last 30 days, newest first. */
+	public List<CheckRecord> history(long accountId) {
+		return this.store.history(accountId, this.clock.instant().minus(Duration.ofDays(30)));
+	}
+
+	static CheckOutcome outcomeOf(PublisherOutcome outcome) {
+		if (outcome instanceof PublisherOutcome.Valid) {
+			return CheckOutcome.VALID;
+		}
+		if (outcome instanceof PublisherOutcome.Expired) {
+			return CheckOutcome.EXPIRED;
+		}
+		if (outcome instanceof PublisherOutcome.Unreachable) {
+			return CheckOutcome.UNREACHABLE;
+		}
+		if (outcome instanceof PublisherOutcome.RateLimited) {
+			return CheckOutcome.RATE_LIMITED;
+		}
+		if (outcome instanceof PublisherOutcome.FundingSourceInvalid) {
+			return CheckOutcome.FUNDING_SOURCE_INVALID;
+		}
+		if (outcome instanceof PublisherOutcome.PermissionMissing) {
+			return CheckOutcome.PERMISSION_MISSING;
+		}
+		return outcome instanceof PublisherOutcome.Misconfigured ? CheckOutcome.MISCONFIGURED : CheckOutcome.REFUSED;
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.tokenwarden.health;
+
+import io.tokenwarden.publishers.Evidence;
+import io.tokenwarden.publishers.Publisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The health tables. Claims are row locks taken with {@code SKIP LOCKED} plus a lease in
+ * {@code claimed_until} (database time), so instances sharing the database never check a token twice
+ * in a round, and a crashed instance's claims lapse on their own.
+ */
+@Component
+class HealthStore {
+
+	private final JdbcClient jdbc;
+
+	HealthStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Gives accounts without a schedule one, at a random moment of the next interval: checks spread out. */
+	int scheduleNewAccounts(Instant now, Duration interval) {
+		return this.jdbc.sql("""
+				insert into account_health (account_id, next_check_at)
+				select a.id, ? + random() * (? * interval '1 second') from publisher_account a
+				where not exists (select 1 from account_health h where h.account_id = a.id)
+				on conflict do nothing""")
+			.params(at(now), interval.toSeconds())
+			.update();
+	}
+
+	/** Claims up to {@code limit} due accounts of the publisher whose token is not invalidated. */
+	List<Long> claimDue(Publisher publisher, Instant now, int limit, Duration lease) {
+		return this.jdbc.sql("""
+				with due as (
+				    select h.account_id from account_health h
+				    join publisher_account a on a.id = h.account_id
+				    join account_token t on t.account_id = h.account_id
+				    where a.publisher = ? and t.status <> 'INVALIDATED' and h.next_check_at <= ?
+				      and (h.claimed_until is null or h.claimed_until < now())
+				    order by h.next_check_at limit ?
+				    for update of h skip locked)
+				update account_health h set claimed_until = now() + ? * interval '1 second'
+				from due where h.account_id = due.account_id
+				returning h.account_id""")
+			.params(publisher.name(), at(now), limit, lease.toSeconds())
+			.query(Long.class)
+			.list();
+	}
+
+	/** Claims one account for a check now, unless another check holds it. */
+	boolean claim(long accountId, Duration lease) {
+		return this.jdbc.sql("""
+				update account_health set claimed_until = now() + ? * interval '1 second'
+				where account_id = ? and (claimed_until is null or claimed_until < now())""")
+			.params(lease.toSeconds(), accountId)
+			.update() == 1;
+	}
+
+	void release(long accountId, Instant nextCheckAt) {
+		this.jdbc.sql("update account_health set claimed_until = null, next_check_at = ? where account_id = ?")
+			.params(at(nextCheckAt), accountId)
+			.update();
+	}
+
+	void releaseAll(List<Long> accountIds, Instant nextCheckAt) {
+		if (!accountIds.isEmpty()) {
+			this.jdbc.sql("update account_health set claimed_until = null, next_check_at = :next where account_id in (:ids)")
+				.param("next", at(nextCheckAt))
+				.param("ids", accountIds)
+				.update();
+		}
+	}
+
+	Optional<AccountHealth> find(long accountId) {
+		return this.jdbc.sql("""
+				select account_id, last_verified_at, unreachable_since, unreachable_noticed, billing_problem_since,
+				       permission_problem_since, expiry_incident_opened_at, reminders_sent
+				from account_health where account_id = ?""")
+			.param(accountId)
+			.query(HealthStore::health)
+			.optional();
+	}
+
+	void recordCheck(long accountId, Instant at, CheckOutcome outcome, String reason, Evidence evidence) {
+		this.jdbc.sql("""
+				insert into token_check (account_id, checked_at, outcome, reason, code, subcode, trace_id, detail)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(accountId, at(at), outcome.name(), reason, cut(evidence.code(), 32), cut(evidence.subcode(), 32),
+					cut(evidence.traceId(), 100), cut(evidence.toString(), 500))
+			.update();
+		this.jdbc.sql("update account_health set last_outcome = ?, last_error = ? where account_id = ?")
+			.params(outcome.name(), outcome == CheckOutcome.VALID ? null : cut(evidence.toString(), 500), accountId)
+			.update();
+	}
+
+	/** The publisher answered about the token: it is verified, whatever the answer was. */
+	void verified(long accountId, Instant at) {
+		this.jdbc.sql("update account_health set last_verified_at = ?, unreachable_since = null, unreachable_noticed = false"
+				+ " where account_id = ?")
+			.params(at(at), accountId)
+			.update();
+	}
+
+	/** The publisher could not be reached about this account; returns since when that is so. */
+	Instant unreachable(long accountId, Instant at) {
+		return this.jdbc.sql("""
+				update account_health set unreachable_since = coalesce(unreachable_since, ?) where account_id = ?
+				returning unreachable_since""")
+			.params(at(at), accountId)
+			.query((rs, n) -> instant(rs, "unreachable_since"))
+			.single();
+	}
+
+	void unreachableNoticed(long accountId) {
+		this.jdbc.sql("update account_health set unreachable_noticed = true where account_id = ?").param(accountId).update();
+	}
+
+	void problems(long accountId, Instant billingSince, Instant permissionSince) {
+		this.jdbc.sql("update account_health set billing_problem_since = ?, permission_problem_since = ? where account_id = ?")
+			.params(at(billingSince), at(permissionSince), accountId)
+			.update();
+	}
+
+	void expiryIncident(long accountId, Instant openedAt, int remindersSent) {
+		this.jdbc.sql("update account_health set expiry_incident_opened_at = ?, reminders_sent = ? where account_id = ?")
+			.params(at(openedAt), remindersSent, accountId)
+			.update();
+	}
+
+	/** Makes every account of the agency whose token is not invalidated due now; returns how many. */
+	int makeAgencyDue(long agencyId, Instant now) {
+		return this.jdbc.sql("""
+				update account_health h set next_check_at = ?
+				from agency_account_link l, account_token t
+				where l.agency_id = ? and l.account_id = h.account_id and t.account_id = h.account_id
+				  and t.status <> 'INVALIDATED'""")
+			.params(at(now), agencyId)
+			.update();
+	}
+
+	List<CheckRecord> history(long accountId, Instant since) {
+		return this.jdbc.sql("""
+				select checked_at, outcome, reason, detail from token_check
+				where account_id = ? and checked_at >= ? order by checked_at desc limit 2000""")
+			.params(accountId, at(since))
+			.query((rs, n) -> new CheckRecord(instant(rs, "checked_at"), CheckOutcome.valueOf(rs.getString("outcome")),
+					rs.getString("reason"), rs.getString("detail")))
+			.list();
+	}
+
+	private static AccountHealth health(ResultSet rs, int rowNum) throws SQLException {
+		return new AccountHealth(rs.getLong("account_id"), instant(rs, "last_verified_at"), instant(rs, "unreachable_since"),
+				rs.getBoolean("unreachable_noticed"), instant(rs, "billing_problem_since"),
+				instant(rs, "permission_problem_since"), instant(rs, "expiry_incident_opened_at"), rs.getInt("reminders_sent"));
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static String cut(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+}

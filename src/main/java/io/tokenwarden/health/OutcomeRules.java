@@ -1,0 +1,179 @@
+package io.tokenwarden.health;
+
+import io.tokenwarden.accounts.PublisherAccount;
+import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.notifications.NewNotice;
+import io.tokenwarden.notifications.NoticeAccount;
+import io.tokenwarden.notifications.Notices;
+import io.tokenwarden.notifications.NotificationSettings;
+import io.tokenwarden.publishers.GrantedTokens;
+import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.tokens.AccountToken;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.NewToken;
+import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+
+/**
+ * What a check's outcome does, in one transaction with its notices. Only an {@code Expired} outcome
+ * turns a valid token expired; unreachable and rate-limited answers change no status and send nothing
+ * until one account has gone unverified for {@code unreachable-notice-after}, and never during a
+ * publisher-wide incident. A billing problem flags the account; the token stays valid.
+ */
+@Component
+class OutcomeRules {
+
+	static final String CHECKER = "health check";
+
+	private final HealthStore store;
+
+	private final AccountTokens tokens;
+
+	private final Notices notices;
+
+	private final ExpiryWarnings warnings;
+
+	private final AuditLog auditLog;
+
+	private final HealthSettings settings;
+
+	private final NotificationSettings notificationSettings;
+
+	OutcomeRules(HealthStore store, AccountTokens tokens, Notices notices, ExpiryWarnings warnings, AuditLog auditLog,
+			HealthSettings settings, NotificationSettings notificationSettings) {
+		this.store = store;
+		this.tokens = tokens;
+		this.notices = notices;
+		this.warnings = warnings;
+		this.auditLog = auditLog;
+		this.settings = settings;
+		this.notificationSettings = notificationSettings;
+	}
+
+	@Transactional
+	void apply(PublisherAccount account, AccountToken token, CheckResult result, Instant now, boolean publisherIncident) {
+		long id = account.id();
+		AccountHealth health = this.store.find(id).orElseThrow();
+		PublisherOutcome outcome = result.outcome();
+		if (outcome instanceof PublisherOutcome.Valid valid) {
+			this.store.verified(id, now);
+			this.store.recordCheck(id, now, CheckOutcome.VALID, null, valid.evidence());
+			valid.renewedTokens().ifPresent(renewed -> storeRenewed(id, token, renewed));
+			this.tokens.recordCheck(id, now, valid.expiresAt(), valid.dataAccessExpiresAt());
+			if (token.status() == TokenStatus.EXPIRED) {
+				this.tokens.changeStatus(id, TokenStatus.VALID, null, null, CHECKER);
+				this.store.expiryIncident(id, null, 0);
+			}
+			billing(account, health, result.billingProblem(), now);
+			this.store.problems(id, result.billingProblem() == null ? null : since(health.billingProblemSince(), now), null);
+			this.warnings.check(notice(account), token, valid, now);
+		}
+		else if (outcome instanceof PublisherOutcome.Expired expired) {
+			this.store.verified(id, now);
+			this.store.recordCheck(id, now, CheckOutcome.EXPIRED, expired.reason().name(), expired.evidence());
+			this.tokens.recordCheck(id, now, null, null);
+			expired(account, token, health, expired, now);
+		}
+		else if (outcome instanceof PublisherOutcome.Unreachable unreachable) {
+			this.store.recordCheck(id, now, CheckOutcome.UNREACHABLE, null, unreachable.evidence());
+			Instant since = this.store.unreachable(id, now);
+			if (!publisherIncident && !health.unreachableNoticed()
+					&& !since.plus(this.settings.unreachableNoticeAfter()).isAfter(now)) {
+				enqueueForOwnerAndAdmins(NewNotice.unreachable(notice(account), health.lastVerifiedAt(),
+						"unreachable:" + id + ":" + since.toEpochMilli()));
+				this.store.unreachableNoticed(id);
+			}
+		}
+		else if (outcome instanceof PublisherOutcome.FundingSourceInvalid funding) {
+			this.store.verified(id, now);
+			this.store.recordCheck(id, now, CheckOutcome.FUNDING_SOURCE_INVALID, null, funding.evidence());
+			billing(account, health, funding, now);
+			this.store.problems(id, since(health.billingProblemSince(), now), health.permissionProblemSince());
+		}
+		else if (outcome instanceof PublisherOutcome.PermissionMissing missing) {
+			this.store.verified(id, now);
+			this.store.recordCheck(id, now, CheckOutcome.PERMISSION_MISSING, null, missing.evidence());
+			this.store.problems(id, health.billingProblemSince(), since(health.permissionProblemSince(), now));
+		}
+		else {
+			this.store.recordCheck(id, now, kind(outcome), null, outcome.evidence());
+		}
+		this.store.release(id, nextCheck(outcome, now));
+	}
+
+	private void expired(PublisherAccount account, AccountToken token, AccountHealth health,
+			PublisherOutcome.Expired expired, Instant now) {
+		long id = account.id();
+		if (token.status() == TokenStatus.VALID || health.expiryIncidentOpenedAt() == null) {
+			if (token.status() == TokenStatus.VALID) {
+				this.tokens.changeStatus(id, TokenStatus.EXPIRED, expired.reason().name(), null, CHECKER);
+				this.auditLog.record("token_expired", CHECKER, null, id, expired.evidence().toString(), null);
+			}
+			this.store.expiryIncident(id, now, 0);
+			enqueueForOwnerAndAdmins(NewNotice.expired(notice(account), expired.reason().name(), now,
+					"expired:" + id + ":" + now.toEpochMilli()));
+			return;
+		}
+		Instant opened = health.expiryIncidentOpenedAt();
+		int sent = health.remindersSent();
+		if (!opened.plus(this.notificationSettings.reminderInterval().multipliedBy(sent + 1L)).isAfter(now)) {
+			String reason = token.statusReason() == null ? expired.reason().name() : token.statusReason();
+			enqueueForOwnerAndAdmins(NewNotice.expired(notice(account), reason, opened,
+					"expired:" + id + ":" + opened.toEpochMilli() + ":reminder:" + (sent + 1)));
+			this.store.expiryIncident(id, opened, sent + 1);
+		}
+	}
+
+	private void billing(PublisherAccount account, AccountHealth health, PublisherOutcome.FundingSourceInvalid problem,
+			Instant now) {
+		if (problem != null && health.billingProblemSince() == null) {
+			enqueueForOwnerAndAdmins(NewNotice.fundingSourceInvalid(notice(account), now,
+					"funding:" + account.id() + ":" + now.toEpochMilli()));
+		}
+	}
+
+	private void storeRenewed(long accountId, AccountToken token, GrantedTokens renewed) {
+		// X rotated the refresh token during the check: the old one is spent, so this pair must be kept now
+		this.tokens.store(accountId, new NewToken(renewed.accessToken(), renewed.refreshToken(), renewed.expiresAt(),
+				token.dataAccessExpiresAt(), token.scopes()), CHECKER);
+	}
+
+	void enqueueForOwnerAndAdmins(NewNotice notice) {
+		this.notices.enqueue(notice);
+		for (String admin : this.notices.adminCopyRecipients(notice.account().id())) {
+			this.notices.enqueue(notice.copyTo(admin));
+		}
+	}
+
+	private Instant nextCheck(PublisherOutcome outcome, Instant now) {
+		Instant next = now.plus(this.settings.interval());
+		if (outcome instanceof PublisherOutcome.RateLimited limited && limited.retryAt().isAfter(next)) {
+			return limited.retryAt();
+		}
+		return next;
+	}
+
+	static NoticeAccount notice(PublisherAccount account) {
+		return new NoticeAccount(account.id(), account.publisher(), account.externalId(), account.name(),
+				account.ownerEmail());
+	}
+
+	private static Instant since(Instant existing, Instant now) {
+		return existing == null ? now : existing;
+	}
+
+	private static CheckOutcome kind(PublisherOutcome outcome) {
+		if (outcome instanceof PublisherOutcome.RateLimited) {
+			return CheckOutcome.RATE_LIMITED;
+		}
+		if (outcome instanceof PublisherOutcome.Misconfigured) {
+			return CheckOutcome.MISCONFIGURED;
+		}
+		return CheckOutcome.REFUSED;
+	}
+
+
+}
