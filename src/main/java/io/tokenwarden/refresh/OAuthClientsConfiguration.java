@@ -42,9 +42,9 @@ class OAuthClientsConfiguration {
 	}
 
 	@Bean
-	ClientRegistrationRepository clientRegistrationRepository(Environment environment) {
+	ClientRegistrationRepository clientRegistrationRepository(Environment environment, RefreshSettings settings) {
 		Binder binder = Binder.get(environment);
-		boolean facebookPkce = binder.bind("tokenwarden.refresh.facebook-pkce", Boolean.class).orElse(true);
+		boolean facebookPkce = settings.facebookPkce();
 		Map<String, ClientRegistration> registrations = new java.util.HashMap<>();
 		for (Publisher publisher : Publisher.values()) {
 			String prefix = "spring.security.oauth2.client.";

@@ -3,6 +3,8 @@ package io.tokenwarden.refresh;
 import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
+import io.tokenwarden.agencies.AgencyContext;
+import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.publishers.AuthorizationGrant;
 import io.tokenwarden.publishers.GrantedTokens;
@@ -45,11 +47,18 @@ class RefreshCallback {
 
 	private final AuditLog auditLog;
 
+	private final IssuedStates issuedStates;
+
+	private final CurrentAgency currentAgency;
+
 	private final Clock clock;
 
 	RefreshCallback(AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingRequests, AccountAccess access,
-			AccountDirectory accounts, Publishers publishers, RefreshStore store, AuditLog auditLog, Clock clock) {
+			AccountDirectory accounts, Publishers publishers, RefreshStore store, AuditLog auditLog,
+			IssuedStates issuedStates, CurrentAgency currentAgency, Clock clock) {
 		this.pendingRequests = pendingRequests;
+		this.issuedStates = issuedStates;
+		this.currentAgency = currentAgency;
 		this.access = access;
 		this.accounts = accounts;
 		this.publishers = publishers;
@@ -63,13 +72,13 @@ class RefreshCallback {
 		String[] states = request.getParameterValues(OAuth2ParameterNames.STATE);
 		String[] codes = request.getParameterValues(OAuth2ParameterNames.CODE);
 		if (states == null || states.length != 1 || (codes != null && (codes.length != 1 || codes[0].length() > CODE_MAX))) {
-			fail(null, null, "malformed callback", ip);
+			failUnattributed(null, "malformed callback", ip);
 			throw new BadCallbackException("refresh.badCallback");
 		}
 		OAuth2AuthorizationRequest authorization = this.pendingRequests.removeAuthorizationRequest(request, response);
 		if (authorization == null) {
 			// unknown, reused, from another browser session, or replaced by a newer refresh
-			fail(null, null, "unknown or used state", ip);
+			failUnattributed(states[0], "state not pending in this browser session", ip);
 			throw new BadCallbackException("refresh.unknownState");
 		}
 		PendingRefresh pending = PendingRefresh.of(authorization);
@@ -123,6 +132,20 @@ class RefreshCallback {
 					new DefaultMessageSourceResolvable("reason." + expired.reason()));
 		}
 		return RefreshResult.failed("refresh.exchangeFailed", publisher);
+	}
+
+	/**
+	 * A callback that belongs to no refresh pending in this session: recorded as the signed-in person's,
+	 * against the account its state was issued for if it was issued at all.
+	 */
+	private void failUnattributed(String state, String detail, String ip) {
+		AgencyContext context = this.currentAgency.find().orElse(null);
+		IssuedStates.IssuedState issued = state == null ? null : this.issuedStates.find(state).orElse(null);
+		String why = issued == null ? detail + " (unknown state)"
+				: detail + " (state issued to " + issued.actor() + " at " + issued.issuedAt()
+						+ ": already used, replaced by a newer refresh, or from another browser session)";
+		this.auditLog.recordAlone("refresh_failed", context == null ? null : context.userEmail(),
+				context == null ? null : context.agencyId(), issued == null ? null : issued.accountId(), why, ip);
 	}
 
 	private void fail(PendingRefresh pending, PublisherAccount account, String detail, String ip) {

@@ -111,7 +111,8 @@ class RefreshStore {
 			.filter(a -> !visible.contains(a.kind() + ":" + a.assetId()))
 			.map(SeenAsset::name)
 			.toList();
-		boolean belowAdmin = after.stream().anyMatch(a -> !a.fullAccess());
+		// no tasks listed means unknown, not below Admin (Meta omits user_tasks where it shows no role)
+		boolean belowAdmin = after.stream().anyMatch(a -> !a.tasks().isEmpty() && !a.fullAccess());
 		if (!lost.isEmpty()) {
 			return RefreshResult.done("refresh.done", arguments, "refresh.lostAssets", List.of(String.join(", ", lost)));
 		}

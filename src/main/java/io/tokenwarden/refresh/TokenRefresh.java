@@ -38,10 +38,14 @@ public class TokenRefresh {
 
 	private final AuditLog auditLog;
 
+	private final IssuedStates issuedStates;
+
 	private final Clock clock;
 
 	TokenRefresh(AccountAccess access, AccountDirectory accounts, ClientRegistrationRepository registrations,
-			AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingRequests, AuditLog auditLog, Clock clock) {
+			AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingRequests, AuditLog auditLog,
+			IssuedStates issuedStates, Clock clock) {
+		this.issuedStates = issuedStates;
 		this.access = access;
 		this.accounts = accounts;
 		this.registrations = registrations;
@@ -75,6 +79,7 @@ public class TokenRefresh {
 			}));
 		OAuth2AuthorizationRequest authorization = resolver.resolve(request, registrationId);
 		this.pendingRequests.saveAuthorizationRequest(authorization, request, response);
+		this.issuedStates.remember(authorization.getState(), accountId, grant.agencyId(), grant.actor());
 		this.auditLog.recordAlone("refresh_started", grant.actor(), grant.agencyId(), accountId,
 				"to " + account.publisher().displayName(), request.getRemoteAddr());
 		return Optional.of(authorization.getAuthorizationRequestUri());

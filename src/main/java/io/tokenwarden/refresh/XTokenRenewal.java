@@ -36,8 +36,6 @@ import java.util.Optional;
 @Service
 public class XTokenRenewal {
 
-	static final Duration WINDOW = Duration.ofMinutes(15);
-
 	private static final Logger log = LoggerFactory.getLogger(XTokenRenewal.class);
 
 	/** What one renewal attempt did. */
@@ -59,8 +57,11 @@ public class XTokenRenewal {
 
 	private final Clock clock;
 
+	private final Duration window;
+
 	XTokenRenewal(AccountTokens tokens, Publishers publishers, AuditLog auditLog, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, RefreshSettings settings) {
+		this.window = settings.renewalWindow();
 		this.tokens = tokens;
 		this.publishers = publishers;
 		this.auditLog = auditLog;
@@ -73,18 +74,28 @@ public class XTokenRenewal {
 	public int renewDue() {
 		int renewed = 0;
 		for (long accountId : dueAccounts()) {
-			if (renew(accountId) == Result.RENEWED) {
-				renewed++;
+			try {
+				if (renew(accountId) == Result.RENEWED) {
+					renewed++;
+				}
+			}
+			catch (RuntimeException ex) {
+				// one unreadable token (a corrupt ciphertext, say) must not hold up the others' renewal
+				log.warn("X token renewal for account {} failed: {}", accountId, ex.getClass().getSimpleName());
 			}
 		}
 		return renewed;
 	}
 
+	/**
+	 * Renews one account's X token if it is still due once its row is locked; whoever waited for the
+	 * lock finds it renewed already ({@link Result#NOT_DUE}) and reads the new token.
+	 */
 	public Result renew(long accountId) {
 		return this.transactions.execute(status -> {
 			Optional<AccountToken> locked = this.tokens.lock(accountId);
 			Instant now = this.clock.instant();
-			if (locked.isEmpty() || !isDue(locked.get(), now)) {
+			if (locked.isEmpty() || !isDue(locked.get(), now.plus(this.window))) {
 				return Result.NOT_DUE;
 			}
 			AccountToken token = locked.get();
@@ -109,9 +120,9 @@ public class XTokenRenewal {
 		});
 	}
 
-	private static boolean isDue(AccountToken token, Instant now) {
+	private static boolean isDue(AccountToken token, Instant renewBefore) {
 		return token.status() == TokenStatus.VALID && token.hasRefreshToken() && token.expiresAt() != null
-				&& token.expiresAt().isBefore(now.plus(WINDOW));
+				&& token.expiresAt().isBefore(renewBefore);
 	}
 
 	private List<Long> dueAccounts() {
@@ -119,7 +130,7 @@ public class XTokenRenewal {
 				select t.account_id from account_token t join publisher_account a on a.id = t.account_id
 				where a.publisher = 'X' and t.status = 'VALID' and t.refresh_token_ciphertext is not null
 				  and t.expires_at < ? order by t.expires_at limit 500""")
-			.param(OffsetDateTime.ofInstant(this.clock.instant().plus(WINDOW), ZoneOffset.UTC))
+			.param(OffsetDateTime.ofInstant(this.clock.instant().plus(this.window), ZoneOffset.UTC))
 			.query(Long.class)
 			.list();
 	}

@@ -3,6 +3,7 @@ package io.tokenwarden.invalidation;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.TestData;
+import io.tokenwarden.testsupport.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -68,12 +68,14 @@ class InvalidationTests {
 
 		assertThat(tokenStatus(id)).isEqualTo("INVALIDATED");
 		for (String agency : List.of("Northwind Agency", "Contoso Media")) {
-			long agencyId = this.agencies.findAgency(agency).orElseThrow();
-			this.mvc.perform(get("/config/accounts").param("q", name).with(user("admin@demo.test"))
-					.sessionAttr("tokenwarden.currentAgencyId", agencyId))
-				.andExpect(content().string(containsString("Invalidated by admin@demo.test on ")))
-				.andExpect(content().string(containsString("the account&#39;s user left the company")))
-				.andExpect(content().string(not(containsString("/config/accounts/" + id + "/invalidate"))));
+			// sessions live in PostgreSQL: only the SESSION cookie switches the agency the app sees
+			WebSession session = new WebSession(this.mvc, "admin@demo.test")
+				.inAgency(this.agencies.findAgency(agency).orElseThrow());
+			String page = session.perform(get("/config/accounts").param("q", name)).getResponse().getContentAsString();
+			assertThat(page).contains("<small class=\"text-secondary fs-6\">" + agency + "</small>")
+				.contains("Invalidated by admin@demo.test on ")
+				.contains("the account&#39;s user left the company")
+				.doesNotContain("/config/accounts/" + id + "/invalidate");
 		}
 	}
 

@@ -83,6 +83,23 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	}
 
 	@Test
+	void refreshWhenAdminOnEveryPageAndAdAccountsListNoTasksThenNoBelowAdminWarning() throws Exception {
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
+		facebookAnswers(externalId(id), "Jane Doe", """
+				{"data":[{"id":"1","name":"Main Page","tasks":["MANAGE","ADVERTISE","ANALYZE"]}],"paging":{}}""");
+		publishers.stubFor(get(urlPathEqualTo("/v25.0/me/adaccounts")).willReturn(okJson("""
+				{"data":[{"id":"act_77","name":"Main Ads"}],"paging":{}}""")));
+		WebSession session = admin();
+		Map<String, String> consent = startRefresh(id, session);
+
+		MvcResult result = callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
+
+		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(result.getFlashMap().get("warning")).isNull();
+		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactlyInAnyOrder("Main Page", "Main Ads");
+	}
+
+	@Test
 	void refreshWhenSignedInAsAnotherFacebookUserThenExplainsAndStoresNothing() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		String before = this.tokens.accessToken(id).orElseThrow().reveal();
@@ -184,10 +201,7 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	@Test
 	void refreshAfterAnInvalidationThenTheTokenIsValidAgain() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
-		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/config/accounts/{id}/invalidate", id).param("reason", "USER_LEFT")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin@demo.test")));
+		invalidate(id);
 		assertThat(status(id)).isEqualTo("INVALIDATED");
 		facebookAnswers(externalId(id), "Jane Doe", "{\"data\":[],\"paging\":{}}");
 		WebSession session = admin();
@@ -196,6 +210,46 @@ class FacebookRefreshTests extends RefreshTestSupport {
 		callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
 
 		assertThat(status(id)).isEqualTo("VALID");
+	}
+
+
+	@Test
+	void refreshWhenAnInvalidationLandsWhileTheCallbackIsAtFacebookThenOneWholeOutcome() throws Exception {
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
+		facebookAnswers(externalId(id), "Jane Doe", "{\"data\":[],\"paging\":{}}");
+		WebSession session = admin();
+		Map<String, String> consent = startRefresh(id, session);
+		// while the callback waits for Facebook's list of ad accounts, another admin invalidates the token
+		beforeAnswer.set(request -> {
+			if (request.getUrl().startsWith("/v25.0/me/adaccounts")) {
+				beforeAnswer.set(any -> {
+				});
+				invalidate(id);
+			}
+		});
+
+		callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
+
+		assertThat(this.jdbc.sql("select action from audit_event where account_id = ? and action like 'token_%' order by id")
+			.param(id).query(String.class).list()).containsExactly("token_invalidated", "token_refreshed");
+		Map<String, Object> row = this.jdbc.sql("""
+				select status, status_reason, access_token_ciphertext is not null as has_token
+				from account_token where account_id = ?""").param(id).query().singleRow();
+		assertThat(row).containsEntry("status", "VALID").containsEntry("has_token", true);
+		assertThat(row.get("status_reason")).isNull();
+		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(LONG_LIVED);
+	}
+
+	private void invalidate(long id) {
+		try {
+			this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/config/accounts/{id}/invalidate", id).param("reason", "USER_LEFT")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin@demo.test")));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

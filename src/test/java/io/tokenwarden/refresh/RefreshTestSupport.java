@@ -1,6 +1,10 @@
 package io.tokenwarden.refresh;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.MutableClock;
@@ -23,7 +27,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -37,7 +44,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Import({ TestData.class, RefreshTestSupport.TestClock.class })
 abstract class RefreshTestSupport {
 
-	static final WireMockServer publishers = new WireMockServer(options().dynamicPort());
+	static final String X_CLIENT_ID = "x-client-id-for-tests";
+
+	static final String X_CLIENT_SECRET = "x-client-secret-for-tests";
+
+	/** Runs in WireMock's thread before it answers a request: lets a test act while a call is in flight. */
+	static final AtomicReference<Consumer<LoggedRequest>> beforeAnswer = new AtomicReference<>(request -> {
+	});
+
+	static final WireMockServer publishers = new WireMockServer(options().dynamicPort().extensions(new ServeEventListener() {
+
+		@Override
+		public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+			beforeAnswer.get().accept(event.getRequest());
+		}
+
+		@Override
+		public String getName() {
+			return "before-answer";
+		}
+
+	}));
 
 	static {
 		publishers.start();
@@ -45,18 +72,27 @@ abstract class RefreshTestSupport {
 
 	@DynamicPropertySource
 	static void publisherUrls(DynamicPropertyRegistry registry) {
-		registry.add("tokenwarden.publishers.facebook.graph-url", () -> publishers.baseUrl() + "/v25.0");
-		registry.add("tokenwarden.publishers.x.api-url", publishers::baseUrl);
-		registry.add("spring.security.oauth2.client.registration.facebook.client-id", () -> "138483919580948");
-		registry.add("spring.security.oauth2.client.registration.facebook.client-secret", () -> "fb-app-secret-for-tests");
-		registry.add("spring.security.oauth2.client.provider.facebook.authorization-uri",
-				() -> "https://www.facebook.test/v25.0/dialog/oauth");
-		registry.add("spring.security.oauth2.client.provider.facebook.token-uri",
-				() -> publishers.baseUrl() + "/v25.0/oauth/access_token");
-		registry.add("spring.security.oauth2.client.registration.x.client-id", () -> "x-client-id-for-tests");
-		registry.add("spring.security.oauth2.client.registration.x.client-secret", () -> "x-client-secret-for-tests");
-		registry.add("spring.security.oauth2.client.provider.x.authorization-uri", () -> "https://x.test/i/oauth2/authorize");
-		registry.add("spring.security.oauth2.client.provider.x.token-uri", () -> publishers.baseUrl() + "/2/oauth2/token");
+		publisherProperties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** Both publishers' apps and APIs aimed at WireMock; a second application context gets the same. */
+	static Map<String, Object> publisherProperties() {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		properties.put("tokenwarden.publishers.facebook.graph-url", publishers.baseUrl() + "/v25.0");
+		properties.put("tokenwarden.publishers.x.api-url", publishers.baseUrl());
+		// short, so that a publisher that hangs is a quick test
+		properties.put("tokenwarden.publishers.read-timeout", "2s");
+		properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
+		properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
+		properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
+				"https://www.facebook.test/v25.0/dialog/oauth");
+		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
+				publishers.baseUrl() + "/v25.0/oauth/access_token");
+		properties.put("spring.security.oauth2.client.registration.x.client-id", X_CLIENT_ID);
+		properties.put("spring.security.oauth2.client.registration.x.client-secret", X_CLIENT_SECRET);
+		properties.put("spring.security.oauth2.client.provider.x.authorization-uri", "https://x.test/i/oauth2/authorize");
+		properties.put("spring.security.oauth2.client.provider.x.token-uri", publishers.baseUrl() + "/2/oauth2/token");
+		return properties;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -91,6 +127,8 @@ abstract class RefreshTestSupport {
 	@BeforeEach
 	void resetPublishers() {
 		publishers.resetAll();
+		beforeAnswer.set(request -> {
+		});
 	}
 
 	long account(Publisher publisher, String... agencies) {
@@ -104,7 +142,11 @@ abstract class RefreshTestSupport {
 	/** Clicks Refresh as {@code who} in {@code session}; returns the consent URL's query parameters. */
 	Map<String, String> startRefresh(long accountId, WebSession session) throws Exception {
 		MvcResult result = session.perform(post("/config/accounts/{id}/refresh", accountId).with(csrf()));
-		String location = result.getResponse().getRedirectedUrl();
+		return query(result.getResponse().getRedirectedUrl());
+	}
+
+	/** A URL's query parameters, decoded. */
+	static Map<String, String> query(String location) {
 		Map<String, String> query = new java.util.LinkedHashMap<>();
 		UriComponentsBuilder.fromUri(URI.create(location)).build().getQueryParams().toSingleValueMap()
 			.forEach((name, value) -> query.put(name, java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8)));
@@ -129,6 +171,13 @@ abstract class RefreshTestSupport {
 			.params(accountId, action)
 			.query(Long.class)
 			.single();
+	}
+
+	List<String> auditDetails(long accountId, String action) {
+		return this.jdbc.sql("select detail from audit_event where account_id = ? and action = ? order by id")
+			.params(accountId, action)
+			.query(String.class)
+			.list();
 	}
 
 	String status(long accountId) {
