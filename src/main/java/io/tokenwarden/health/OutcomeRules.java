@@ -58,6 +58,13 @@ class OutcomeRules {
 		long id = account.id();
 		AccountHealth health = this.store.find(id).orElseThrow();
 		PublisherOutcome outcome = result.outcome();
+		AccountToken current = this.tokens.lock(id).orElse(null);
+		if (current == null || current.version() != token.version()) {
+			// refreshed, renewed or invalidated while the publisher was asked: this answer is about a token
+			// that is no longer the account's, so it changes nothing; the account is checked again soon
+			this.store.release(id, now.plus(this.settings.probeInterval()));
+			return;
+		}
 		if (outcome instanceof PublisherOutcome.Valid valid) {
 			this.store.verified(id, now);
 			this.store.recordCheck(id, now, CheckOutcome.VALID, null, valid.evidence());

@@ -18,7 +18,7 @@ class RevocationOutbox {
 
 	/** One revocation to send; the ciphertexts are still encrypted for their account. */
 	record Request(long id, long accountId, Publisher publisher, String publisherUserId, byte[] accessCiphertext,
-			byte[] refreshCiphertext, int attempts) {
+			byte[] refreshCiphertext, int attempts, Instant requestedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -38,7 +38,8 @@ class RevocationOutbox {
 	/** Claims up to {@code limit} due requests; other instances skip the rows this transaction holds. */
 	List<Request> claimDue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, refresh_token_ciphertext, attempts
+				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, refresh_token_ciphertext, attempts,
+				       requested_at
 				from revocation_request where status = 'PENDING' and next_attempt_at <= ?
 				order by next_attempt_at limit ? for update skip locked""")
 			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), limit)
@@ -89,7 +90,7 @@ class RevocationOutbox {
 	private static Request request(ResultSet rs, int rowNum) throws SQLException {
 		return new Request(rs.getLong("id"), rs.getLong("account_id"), Publisher.valueOf(rs.getString("publisher")),
 				rs.getString("publisher_user_id"), rs.getBytes("access_token_ciphertext"),
-				rs.getBytes("refresh_token_ciphertext"), rs.getInt("attempts"));
+				rs.getBytes("refresh_token_ciphertext"), rs.getInt("attempts"), instant(rs, "requested_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenDecryptionException;
 import io.tokenwarden.tokens.TokenKind;
 import io.tokenwarden.tokens.TokenSecret;
+import io.tokenwarden.tokens.TokenStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -82,6 +83,14 @@ class RevocationSender {
 
 	private void send(RevocationOutbox.Request request) {
 		String publisher = request.publisher().displayName();
+		if (refreshedSince(request)) {
+			// an admin refreshed the account after invalidating it: revoking now would kill the new grant
+			// (Facebook revokes the user's whole app grant), so the old token is left to expire
+			this.outbox.abandon(request.id(), "not sent: the account was refreshed after the invalidation");
+			this.auditLog.record("revocation_skipped", "revocation", null, request.accountId(),
+					"refreshed after the invalidation; the new grant is kept", null);
+			return;
+		}
 		try {
 			this.publishers.client(request.publisher()).revoke(held(request));
 			this.outbox.done(request.id());
@@ -94,6 +103,13 @@ class RevocationSender {
 		catch (TokenDecryptionException ex) {
 			giveUp(request, ex.getMessage());
 		}
+	}
+
+	private boolean refreshedSince(RevocationOutbox.Request request) {
+		return this.tokens.find(request.accountId())
+			.filter(token -> token.status() == TokenStatus.VALID)
+			.filter(token -> token.statusChangedAt().isAfter(request.requestedAt()))
+			.isPresent();
 	}
 
 	private HeldToken held(RevocationOutbox.Request request) {

@@ -90,6 +90,11 @@ public class AccountToken {
 		this.lastCheckedAt = at;
 	}
 
+	/** Changes with every write of the row: a check compares it to know the token did not change under it. */
+	public long version() {
+		return this.version;
+	}
+
 	public long accountId() {
 		return this.accountId;
 	}

@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.MutableClock;
 import io.tokenwarden.testsupport.TestData;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,9 @@ class RevocationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	AccountTokens tokens;
+
 	@BeforeEach
 	void reset() {
 		facebook.resetAll();
@@ -163,6 +168,21 @@ class RevocationTests {
 		this.sender.sendDue();
 
 		assertThat(revocation(id, "status")).isEqualTo("DONE");
+	}
+
+	@Test
+	void revocationWhenTheAccountWasRefreshedAfterTheInvalidationThenNotSentSoTheNewGrantSurvives() throws Exception {
+		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Refreshed Again Shop"), "Northwind Agency");
+		facebook.stubFor(delete(urlPathEqualTo("/v25.0/me/permissions")).willReturn(okJson("{\"success\":true}")));
+		invalidate(id);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.tokens.store(id, new NewToken(TestData.secret(), null, null, null, "ads_read"), "admin@demo.test");
+
+		this.sender.sendDue();
+
+		facebook.verify(0, deleteRequestedFor(urlPathEqualTo("/v25.0/me/permissions")));
+		assertThat(revocation(id, "last_error")).contains("refreshed after the invalidation");
+		assertThat(revocation(id, "(access_token_ciphertext is null and refresh_token_ciphertext is null)")).isEqualTo("true");
 	}
 
 	private void invalidate(long id) throws Exception {
