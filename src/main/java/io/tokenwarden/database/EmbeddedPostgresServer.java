@@ -62,7 +62,7 @@ public final class EmbeddedPostgresServer {
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("max_connections", "200")
+				.setServerConfig("max_connections", "300")
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("fsync", "on")
 				.start();
