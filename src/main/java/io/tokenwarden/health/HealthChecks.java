@@ -4,6 +4,8 @@ import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,8 @@ public class HealthChecks {
 
 	private final AccountDirectory accounts;
 
+	private final AccountTokens tokens;
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -45,14 +49,15 @@ public class HealthChecks {
 	private final Clock clock;
 
 	HealthChecks(HealthRound round, BatchCheck batchCheck, HealthStore store, PublisherIncidents incidents,
-			AccountAccess access, AccountDirectory accounts, JdbcClient jdbc, ApplicationEventPublisher events,
-			HealthSettings settings, Clock clock) {
+			AccountAccess access, AccountDirectory accounts, AccountTokens tokens, JdbcClient jdbc,
+			ApplicationEventPublisher events, HealthSettings settings, Clock clock) {
 		this.round = round;
 		this.batchCheck = batchCheck;
 		this.store = store;
 		this.incidents = incidents;
 		this.access = access;
 		this.accounts = accounts;
+		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.settings = settings;
@@ -64,18 +69,23 @@ public class HealthChecks {
 		return this.round.run();
 	}
 
-	/** "Check now" on one account, for an admin; empty when another check holds it right now. */
-	public Optional<CheckOutcome> checkNow(long accountId) {
+	/** "Check now" on one account, for an admin: the outcome, or why it was not checked. */
+	public CheckNowResult checkNow(long accountId) {
 		this.access.requireAdmin(accountId);
 		var account = this.accounts.find(accountId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (this.tokens.find(accountId).filter(t -> t.status() != TokenStatus.INVALIDATED).isEmpty()) {
+			return CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED);
+		}
 		this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
 		if (!this.store.claim(accountId, this.settings.claimTimeout())) {
-			return Optional.empty();
+			return CheckNowResult.notChecked(CheckNowResult.NotChecked.BUSY);
 		}
 		boolean incident = this.incidents.current(account.publisher()).isPresent();
 		List<CheckResult> results = this.batchCheck.check(account.publisher(), List.of(accountId), incident,
 				this.round.breaker(account.publisher()));
-		return results.stream().findFirst().map(r -> outcomeOf(r.outcome()));
+		// no result: the token was invalidated between the two reads above
+		return results.stream().findFirst().map(r -> CheckNowResult.checked(outcomeOf(r.outcome())))
+			.orElseGet(() -> CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED));
 	}
 
 	/** "Check all now": every account of the admin's current agency becomes due, and a round starts. */
