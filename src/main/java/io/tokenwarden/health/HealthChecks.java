@@ -102,13 +102,17 @@ public class HealthChecks {
 		return total;
 	}
 
-	/** The latest "Check all" of the agency while it is running (checked of total), else empty. */
+	/**
+	 * The latest "Check all" of the agency while it is running (checked of total), else empty. Every
+	 * outcome counts as checked, an unreachable publisher's too: its history has the check.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<CheckProgress> progress(long agencyId) {
 		return this.jdbc.sql("""
 				select r.total, r.started_at,
-				  (select count(*) from agency_account_link l join account_token t on t.account_id = l.account_id
-				   where l.agency_id = r.agency_id and t.status <> 'INVALIDATED' and t.last_checked_at >= r.started_at) as checked
+				  (select count(*) from agency_account_link l
+				   where l.agency_id = r.agency_id and exists (select 1 from token_check c
+				     where c.account_id = l.account_id and c.checked_at >= r.started_at)) as checked
 				from check_run r where r.agency_id = ? and r.started_at > ? order by r.started_at desc limit 1""")
 			.params(agencyId, HealthStore.at(this.clock.instant().minus(Duration.ofHours(1))))
 			.query((rs, n) -> new CheckProgress(Math.min(rs.getInt("checked"), rs.getInt("total")), rs.getInt("total")))
