@@ -5,6 +5,7 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.accounts.SeenAsset;
 import io.tokenwarden.publishers.AdAccountBilling;
+import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherClient;
@@ -16,6 +17,7 @@ import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenDecryptionException;
 import io.tokenwarden.tokens.TokenKind;
 import io.tokenwarden.tokens.TokenSecret;
+import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -70,11 +72,23 @@ class BatchCheck {
 		List<CheckResult> results = new ArrayList<>();
 		for (long id : accountIds) {
 			AccountToken token = tokensById.get(id);
-			HeldToken secrets = token == null ? null : held(token);
-			if (secrets != null && byId.containsKey(id)) {
-				checkable.add(id);
-				held.add(secrets);
+			PublisherAccount account = byId.get(id);
+			HeldToken secrets;
+			try {
+				secrets = token == null || account == null ? null : held(token);
 			}
+			catch (TokenDecryptionException ex) {
+				// never sent anywhere: the account's history says why it was not checked
+				this.rules.notChecked(id, this.clock.instant(), Evidence.of(publisher, "the stored token cannot be decrypted"));
+				continue;
+			}
+			if (secrets == null) {
+				// invalidated (or gone) since it was claimed: nothing to check
+				this.rules.notChecked(id, this.clock.instant(), null);
+				continue;
+			}
+			checkable.add(id);
+			held.add(secrets);
 		}
 		long started = System.nanoTime();
 		PublisherClient client = this.publishers.client(publisher);
@@ -101,15 +115,13 @@ class BatchCheck {
 		return results;
 	}
 
+	/** The token's secrets; null when it holds none (invalidated). */
 	private HeldToken held(AccountToken token) {
-		try {
-			TokenSecret access = this.tokens.reveal(token, TokenKind.ACCESS).orElse(null);
-			return access == null ? null : new HeldToken(access, this.tokens.reveal(token, TokenKind.REFRESH).orElse(null));
-		}
-		catch (TokenDecryptionException ex) {
-			// never sent anywhere; the account page's history shows why it was not checked
+		if (token.status() == TokenStatus.INVALIDATED) {
 			return null;
 		}
+		TokenSecret access = this.tokens.reveal(token, TokenKind.ACCESS).orElse(null);
+		return access == null ? null : new HeldToken(access, this.tokens.reveal(token, TokenKind.REFRESH).orElse(null));
 	}
 
 	/** Facebook only: a valid token's ad accounts that cannot pay; the first problem found. */

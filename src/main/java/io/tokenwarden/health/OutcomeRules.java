@@ -6,6 +6,7 @@ import io.tokenwarden.notifications.NewNotice;
 import io.tokenwarden.notifications.NoticeAccount;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.NotificationSettings;
+import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.tokens.AccountToken;
@@ -102,6 +103,18 @@ class OutcomeRules {
 			this.store.recordCheck(id, now, kind(outcome), null, outcome.evidence());
 		}
 		this.store.release(id, nextCheck(outcome, now));
+	}
+
+	/**
+	 * A claimed account that was not sent to its publisher: its token cannot be decrypted ({@code why}
+	 * says so, in its history), or it has none any more. It waits for the next interval either way.
+	 */
+	@Transactional
+	void notChecked(long accountId, Instant now, Evidence why) {
+		if (why != null) {
+			this.store.recordCheck(accountId, now, CheckOutcome.MISCONFIGURED, null, why);
+		}
+		this.store.release(accountId, now.plus(this.settings.interval()));
 	}
 
 	private void expired(PublisherAccount account, AccountToken token, AccountHealth health,
