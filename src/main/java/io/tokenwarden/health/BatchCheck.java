@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,52 +68,70 @@ class BatchCheck {
 			.collect(Collectors.toMap(PublisherAccount::id, Function.identity()));
 		Map<Long, AccountToken> tokensById = this.tokens.findAll(accountIds).stream()
 			.collect(Collectors.toMap(AccountToken::accountId, Function.identity()));
-		List<Long> checkable = new ArrayList<>();
-		List<HeldToken> held = new ArrayList<>();
+		Map<Long, HeldToken> held = sendable(publisher, accountIds, byId, tokensById);
+		List<Long> checkable = new ArrayList<>(held.keySet());
+		long started = System.nanoTime();
+		PublisherClient client = this.publishers.client(publisher);
+		List<PublisherOutcome> outcomes = held.isEmpty() ? List.of() : client.inspectAll(new ArrayList<>(held.values()));
+		Instant now = this.clock.instant();
+		boolean publisherDown = judgePublisher(publisher, outcomes, incidentOpen, breaker, started, now);
 		List<CheckResult> results = new ArrayList<>();
+		for (int i = 0; i < checkable.size(); i++) {
+			long id = checkable.get(i);
+			PublisherOutcome outcome = outcomes.get(i);
+			CheckResult result = new CheckResult(outcome, billingProblem(client, id, held.get(id), outcome));
+			this.rules.apply(byId.get(id), tokensById.get(id), result, now, publisherDown);
+			results.add(result);
+		}
+		return results;
+	}
+
+	/**
+	 * The tokens to send, in claim order. The others are released at once: a token that cannot be
+	 * decrypted with a note in its history, one invalidated (or gone) since its claim without.
+	 */
+	private Map<Long, HeldToken> sendable(Publisher publisher, List<Long> accountIds, Map<Long, PublisherAccount> byId,
+			Map<Long, AccountToken> tokensById) {
+		Map<Long, HeldToken> held = new LinkedHashMap<>();
 		for (long id : accountIds) {
 			AccountToken token = tokensById.get(id);
-			PublisherAccount account = byId.get(id);
-			HeldToken secrets;
 			try {
-				secrets = token == null || account == null ? null : held(token);
+				HeldToken secrets = token == null || !byId.containsKey(id) ? null : held(token);
+				if (secrets != null) {
+					held.put(id, secrets);
+				}
+				else {
+					this.rules.notChecked(id, this.clock.instant(), null);
+				}
 			}
 			catch (TokenDecryptionException ex) {
 				// never sent anywhere: the account's history says why it was not checked
 				this.rules.notChecked(id, this.clock.instant(), Evidence.of(publisher, "the stored token cannot be decrypted"));
-				continue;
 			}
-			if (secrets == null) {
-				// invalidated (or gone) since it was claimed: nothing to check
-				this.rules.notChecked(id, this.clock.instant(), null);
-				continue;
-			}
-			checkable.add(id);
-			held.add(secrets);
 		}
-		long started = System.nanoTime();
-		PublisherClient client = this.publishers.client(publisher);
-		List<PublisherOutcome> outcomes = held.isEmpty() ? List.of() : client.inspectAll(held);
-		Instant now = this.clock.instant();
+		return held;
+	}
+
+	/**
+	 * What the batch says about the publisher: an outage opens its incident, an answer during one closes
+	 * it. Returns whether the publisher counts as down for these outcomes (no "can't reach" notices then).
+	 */
+	private boolean judgePublisher(Publisher publisher, List<PublisherOutcome> outcomes, boolean incidentOpen,
+			CircuitBreaker breaker, long startedNanos, Instant now) {
 		long unreachable = outcomes.stream().filter(o -> o instanceof PublisherOutcome.Unreachable).count();
 		boolean outage = outcomes.size() >= this.settings.outageMinAccounts()
 				&& unreachable >= this.settings.outageShare() * outcomes.size();
-		record(breaker, outage, started);
 		if (outage) {
 			this.incidents.open(publisher, now, unreachable + " of " + outcomes.size() + " accounts unreachable: "
 					+ outcomes.get(0).evidence());
 		}
 		else if (incidentOpen && unreachable < outcomes.size()) {
 			this.incidents.close(publisher, now);
+			// the publisher is back: the failures of the outage must not reopen the breaker on this success
+			breaker.reset();
 		}
-		for (int i = 0; i < checkable.size(); i++) {
-			long id = checkable.get(i);
-			PublisherOutcome outcome = outcomes.get(i);
-			CheckResult result = new CheckResult(outcome, billingProblem(client, id, held.get(i), outcome));
-			this.rules.apply(byId.get(id), tokensById.get(id), result, now, outage || incidentOpen);
-			results.add(result);
-		}
-		return results;
+		record(breaker, outcomes.size(), unreachable, outage || incidentOpen, startedNanos);
+		return outage || incidentOpen;
 	}
 
 	/** The token's secrets; null when it holds none (invalidated). */
@@ -147,13 +166,19 @@ class BatchCheck {
 		return null;
 	}
 
-	private static void record(CircuitBreaker breaker, boolean outage, long startedNanos) {
+	/**
+	 * Feeds the breaker with what the batch says about the publisher: it answered (a success), or it did
+	 * not, in an outage or as the probe of an open incident (an error). A few accounts unreachable on their
+	 * own say nothing about the publisher and are not recorded.
+	 */
+	private static void record(CircuitBreaker breaker, int checked, long unreachable, boolean publisherDown,
+			long startedNanos) {
 		long elapsed = System.nanoTime() - startedNanos;
-		if (outage) {
-			breaker.onError(elapsed, TimeUnit.NANOSECONDS, new IllegalStateException("publisher unreachable"));
-		}
-		else {
+		if (checked > 0 && unreachable < checked) {
 			breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+		}
+		else if (checked > 0 && publisherDown) {
+			breaker.onError(elapsed, TimeUnit.NANOSECONDS, new IllegalStateException("publisher unreachable"));
 		}
 	}
 

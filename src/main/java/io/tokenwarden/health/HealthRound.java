@@ -47,6 +47,8 @@ class HealthRound {
 		this.settings = settings;
 		this.clock = clock;
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			// its wait in the open state is measured like the probe interval, on the application's clock
+			.clock(clock)
 			.failureRateThreshold(50)
 			.minimumNumberOfCalls(3)
 			.slidingWindowSize(10)

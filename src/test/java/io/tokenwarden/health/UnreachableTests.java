@@ -1,6 +1,7 @@
 package io.tokenwarden.health;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.publishers.Publisher;
@@ -16,6 +17,7 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +135,71 @@ class UnreachableTests extends HealthTestSupport {
 		assertThat(mail.getSubject() + text(mail) + html(mail)).doesNotContainIgnoringCase("expired");
 		assertThat(status(account)).isEqualTo("VALID");
 		assertThat(noticeKinds(account.owner())).containsExactly("UNREACHABLE");
+	}
+
+	@Test
+	void roundsWhenWholeBatchesAreUnreachableThenTheBreakerOpensAndOneProbePerIntervalFindsFacebookBack() {
+		List<TestAccount> mine = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			mine.add(account(Publisher.FACEBOOK, Answer.valid()));
+		}
+		StubMapping outage = publishers.stubFor(post(urlPathEqualTo("/v25.0/")).atPriority(1)
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		mine.forEach(this::due);
+
+		this.checks.runRound();
+
+		assertThat(facebookIncident()).isNotNull();
+		assertThat(breaker()).isEqualTo(CircuitBreaker.State.OPEN);
+		long batchesBefore = batchRequests();
+
+		// the probe interval has not passed: nothing goes out
+		this.clock.advance(Duration.ofMinutes(2));
+		this.checks.runRound();
+		assertThat(batchRequests()).isEqualTo(batchesBefore);
+
+		// it has: one probe, still unreachable
+		this.clock.advance(Duration.ofMinutes(4));
+		mine.forEach(this::due);
+		this.checks.runRound();
+		assertThat(batchRequests()).isEqualTo(batchesBefore + 1);
+		assertThat(breaker()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(facebookIncident()).isNotNull();
+
+		publishers.removeStub(outage);
+		this.clock.advance(Duration.ofMinutes(6));
+		this.checks.runRound();
+
+		assertThat(facebookIncident()).isNull();
+		assertThat(breaker()).isEqualTo(CircuitBreaker.State.CLOSED);
+		mine.forEach(this::due);
+		this.checks.runRound();
+		mine.forEach(account -> assertThat(checkOutcomes(account)).last().isEqualTo("VALID"));
+		mine.forEach(account -> assertThat(status(account)).isEqualTo("VALID"));
+	}
+
+	@Test
+	void roundsWhenAnswersAreThrottledOrRefusedThenTheBreakerStaysClosedAndNoIncidentOpens() {
+		List<TestAccount> mine = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			mine.add(account(Publisher.FACEBOOK, Answer.throttledFor(1)));
+			mine.add(account(Publisher.FACEBOOK, Answer.refused(463)));
+		}
+		for (int round = 0; round < 4; round++) {
+			mine.forEach(this::due);
+			this.checks.runRound();
+		}
+
+		assertThat(breaker()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(facebookIncident()).isNull();
+	}
+
+	private CircuitBreaker.State breaker() {
+		return this.round.breaker(Publisher.FACEBOOK).getState();
+	}
+
+	private long batchRequests() {
+		return publishers.countRequestsMatching(postRequestedFor(urlPathEqualTo("/v25.0/")).build()).getCount();
 	}
 
 	private void checkAndSend(TestAccount account) {
