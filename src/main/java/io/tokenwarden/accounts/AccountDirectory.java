@@ -45,7 +45,7 @@ public class AccountDirectory {
 	/** These accounts, in one query; missing ids are left out. */
 	@Transactional(readOnly = true)
 	public List<PublisherAccount> findAll(List<Long> accountIds) {
-		return this.accounts.findAllById(accountIds);
+		return this.accounts.findAllWithIds(accountIds);
 	}
 
 	@Transactional(readOnly = true)

@@ -63,7 +63,7 @@ public class AccountTokens {
 	/** The tokens of these accounts, in one query. */
 	@Transactional(readOnly = true)
 	public List<AccountToken> findAll(List<Long> accountIds) {
-		return this.repository.findAllById(accountIds);
+		return this.repository.findAllWithIds(accountIds);
 	}
 
 	/**
