@@ -62,7 +62,7 @@ abstract class HealthTestSupport {
 	static final PublisherImitation imitation = new PublisherImitation();
 
 	static final WireMockServer publishers = new WireMockServer(
-			options().dynamicPort().containerThreads(64).extensions(imitation));
+			options().dynamicPort().containerThreads(64).stubRequestLoggingDisabled(true).extensions(imitation));
 
 	static {
 		publishers.start();

@@ -48,6 +48,14 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 
 	private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
 
+	private volatile Answer unknownTokens;
+
+	// nobody's token here: throttled for a day, so nothing about it changes
+	private static final Answer UNKNOWN = Answer.throttledFor(1440);
+
+	/** Batch entries as JSON, by answer: a benchmark's batches are made of a few distinct entries. */
+	private final Map<Answer, String> entries = new ConcurrentHashMap<>();
+
 	/** How one token's inspection goes. */
 	record Answer(Kind kind, long expiresAt, int subcode, int minutes, Instant until) {
 
@@ -108,7 +116,13 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		this.adAccounts.clear();
 		this.inspections.clear();
 		this.batches.set(0);
+		this.unknownTokens = null;
 		release();
+	}
+
+	/** What tokens nobody told it about get (null: throttled for a day, the default). */
+	void answerUnknownTokens(Answer answer) {
+		this.unknownTokens = answer;
 	}
 
 	void answer(String token, Answer answer) {
@@ -181,31 +195,24 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	}
 
 	private String batch(String operations) {
-		ArrayNode result = JSON.createArrayNode();
+		StringBuilder result = new StringBuilder("[");
 		for (JsonNode operation : JSON.readTree(operations).values()) {
 			String url = operation.get("relative_url").asString();
 			String token = URLDecoder.decode(url.substring(url.indexOf("input_token=") + "input_token=".length()),
 					StandardCharsets.UTF_8);
 			this.inspections.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-			Answer answer = this.answers.get(token);
-			if (answer != null && answer.kind() == Answer.Kind.NULL_ENTRY) {
-				result.addNull();
-			}
-			else {
-				result.add(entry(answer));
-			}
+			Answer answer = this.answers.getOrDefault(token, this.unknownTokens);
+			result.append(result.length() == 1 ? "" : ",")
+				.append(answer != null && answer.kind() == Answer.Kind.NULL_ENTRY ? "null"
+						: this.entries.computeIfAbsent(answer == null ? UNKNOWN : answer, a -> JSON.writeValueAsString(entry(a))));
 		}
-		return JSON.writeValueAsString(result);
+		return result.append(']').toString();
 	}
 
 	private ObjectNode entry(Answer answer) {
 		ObjectNode entry = JSON.createObjectNode();
 		ArrayNode headers = entry.putArray("headers");
 		header(headers, "Content-Type", "text/javascript; charset=UTF-8");
-		if (answer == null) {
-			// nobody's token here: throttled for a day, so nothing about it changes
-			answer = Answer.throttledFor(1440);
-		}
 		switch (answer.kind()) {
 			case VALID -> entry.put("code", 200).put("body", """
 					{"data":{"app_id":"138483919580948","type":"USER","application":"Token Warden (tests)",
