@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A WireMock extension that answers like Facebook and X, token by token: Facebook's Graph batch of
  * {@code debug_token} operations ({@code POST /v25.0/}) and an ad account's billing fields
  * ({@code GET /v25.0/act_<id>}), X's {@code GET /2/users/me} and refresh grant ({@code POST /2/oauth2/token}).
- * Payloads follow publisher-api.md (A8, A9, A11, A12, B6, B7). Tokens nobody told it about are
- * throttled, so accounts of other tests that happen to be due are checked without any change of state.
+ * Payloads follow publisher-api.md (A8, A9, A11, A12, B6, B7). Requests about tokens nobody told it
+ * about are refused as invalid requests (Meta code 100, X 400), which changes nothing about them: other
+ * tests' accounts that happen to be due are checked without any change of state, notice or pause.
  * It counts how often each token was inspected.
  */
 final class PublisherImitation implements ResponseDefinitionTransformerV2 {
@@ -50,8 +51,8 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 
 	private volatile Answer unknownTokens;
 
-	// nobody's token here: throttled for a day, so nothing about it changes
-	private static final Answer UNKNOWN = Answer.throttledFor(1440);
+	// nobody's token here: a refused request, so nothing about it changes
+	private static final Answer UNKNOWN = Answer.badRequest();
 
 	/** Batch entries as JSON, by answer: a benchmark's batches are made of a few distinct entries. */
 	private final Map<Answer, String> entries = new ConcurrentHashMap<>();
@@ -60,7 +61,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	record Answer(Kind kind, long expiresAt, int subcode, int minutes, Instant until) {
 
 		enum Kind {
-			VALID, REFUSED, SERVER_ERROR, THROTTLED, NULL_ENTRY
+			VALID, REFUSED, SERVER_ERROR, THROTTLED, NULL_ENTRY, BAD_REQUEST
 		}
 
 		/** Valid, never expiring ({@code expires_at: 0}). */
@@ -93,6 +94,11 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 			return new Answer(Kind.THROTTLED, 0, 0, 0, until);
 		}
 
+		/** Facebook: code 100, invalid parameter; X: 400 invalid request. Says nothing about the token. */
+		static Answer badRequest() {
+			return new Answer(Kind.BAD_REQUEST, 0, 0, 0, null);
+		}
+
 		/** Facebook: the batch entry is {@code null} (the operation timed out). */
 		static Answer nullEntry() {
 			return new Answer(Kind.NULL_ENTRY, 0, 0, 0, null);
@@ -120,7 +126,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		release();
 	}
 
-	/** What tokens nobody told it about get (null: throttled for a day, the default). */
+	/** What tokens nobody told it about get (null: a refused request, the default). */
 	void answerUnknownTokens(Answer answer) {
 		this.unknownTokens = answer;
 	}
@@ -233,6 +239,9 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 						{"error":{"message":"(#17) User request limit reached","type":"OAuthException","is_transient":false,
 						 "code":17,"error_subcode":2446079,"fbtrace_id":"AmFGcW_3hwDB7qFbl_QdebZ"}}""");
 			}
+			case BAD_REQUEST -> entry.put("code", 400).put("body", """
+					{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,
+					 "fbtrace_id":"A7kLmNoPqRsTuVw"}}""");
 			default -> throw new IllegalStateException("no entry for " + answer.kind());
 		}
 		return entry;
@@ -253,10 +262,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 
 	private ResponseDefinition usersMe(String token, ResponseDefinitionBuilder response) {
 		this.inspections.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-		Answer answer = this.answers.get(token);
-		if (answer == null) {
-			answer = Answer.throttledUntil(Instant.now().plusSeconds(86_400));
-		}
+		Answer answer = this.answers.getOrDefault(token, this.unknownTokens == null ? UNKNOWN : this.unknownTokens);
 		return switch (answer.kind()) {
 			case VALID -> response.withStatus(200).withBody(ME).build();
 			case REFUSED -> response.withStatus(401)
@@ -267,6 +273,10 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 				.withHeader("x-rate-limit-remaining", "0")
 				.withHeader("x-rate-limit-reset", String.valueOf(answer.until().getEpochSecond()))
 				.withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")
+				.build();
+			case BAD_REQUEST -> response.withStatus(400)
+				.withBody("{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\","
+						+ "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}")
 				.build();
 			default -> response.withStatus(503)
 				.withBody("{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"type\":\"about:blank\",\"status\":503}")
