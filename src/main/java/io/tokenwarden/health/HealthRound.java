@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.PublisherOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +44,9 @@ class HealthRound {
 	private final Clock clock;
 
 	private final CircuitBreakerRegistry breakers;
+
+	/** Until when each publisher asked this instance to slow down (a batch mostly rate-limited). */
+	private final Map<Publisher, Instant> throttledUntil = new ConcurrentHashMap<>();
 
 	HealthRound(HealthStore store, PublisherIncidents incidents, BatchCheck batchCheck, HealthSettings settings, Clock clock) {
 		this.store = store;
@@ -81,6 +87,9 @@ class HealthRound {
 	 */
 	private int runFor(Publisher publisher) {
 		int checked = 0;
+		if (throttled(publisher)) {
+			return checked;
+		}
 		if (this.incidents.current(publisher).isPresent()) {
 			checked += probe(publisher);
 			if (this.incidents.current(publisher).isPresent()) {
@@ -111,7 +120,7 @@ class HealthRound {
 	 */
 	private int work(Publisher publisher, Semaphore calls) throws InterruptedException {
 		int checked = 0;
-		while (this.incidents.current(publisher).isEmpty()) {
+		while (!throttled(publisher) && this.incidents.current(publisher).isEmpty()) {
 			List<Long> claimed = claim(publisher, this.settings.batchSize());
 			if (claimed.isEmpty()) {
 				break;
@@ -126,7 +135,7 @@ class HealthRound {
 				finally {
 					calls.release();
 				}
-				this.batchCheck.apply(batch, answers, false, breaker(publisher));
+				slowDownIfThrottled(publisher, this.batchCheck.apply(batch, answers, false, breaker(publisher)));
 				checked += claimed.size();
 			}
 			catch (RuntimeException ex) {
@@ -135,6 +144,35 @@ class HealthRound {
 			}
 		}
 		return checked;
+	}
+
+	/**
+	 * A batch mostly rate-limited (as many accounts and as large a share as an outage) means the publisher
+	 * limits Token Warden itself, not one user: no new batch goes out until the earliest time it gave.
+	 */
+	private void slowDownIfThrottled(Publisher publisher, List<CheckResult> results) {
+		List<Instant> retries = results.stream()
+			.map(CheckResult::outcome)
+			.filter(PublisherOutcome.RateLimited.class::isInstance)
+			.map(o -> ((PublisherOutcome.RateLimited) o).retryAt())
+			.toList();
+		if (results.size() >= this.settings.outageMinAccounts()
+				&& retries.size() >= this.settings.outageShare() * results.size()) {
+			Instant until = retries.stream().min(Instant::compareTo).orElseThrow();
+			// the earliest retry time wins, of the batches of this round
+			this.throttledUntil.merge(publisher, until,
+					(current, proposed) -> isFuture(current) && current.isBefore(proposed) ? current : proposed);
+			log.warn("{} is limiting Token Warden's requests; its checks wait until {}", publisher.displayName(), until);
+		}
+	}
+
+	private boolean throttled(Publisher publisher) {
+		Instant until = this.throttledUntil.get(publisher);
+		return until != null && isFuture(until);
+	}
+
+	private boolean isFuture(Instant instant) {
+		return instant.isAfter(this.clock.instant());
 	}
 
 	private int probe(Publisher publisher) {

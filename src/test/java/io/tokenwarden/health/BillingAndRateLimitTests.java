@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,30 @@ class BillingAndRateLimitTests extends HealthTestSupport {
 		this.checks.runRound();
 		assertThat(imitation.inspections(account.token())).isEqualTo(2);
 		assertThat(checkOutcomes(account)).containsExactly("RATE_LIMITED", "VALID");
+	}
+
+	@Test
+	void roundWhenFacebookThrottlesMostOfABatchThenNoOtherFacebookCheckGoesOutBeforeTheRetryTime() {
+		List<TestAccount> throttled = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			throttled.add(account(Publisher.FACEBOOK, Answer.throttledFor(30)));
+		}
+		throttled.forEach(this::due);
+		this.checks.runRound();
+		throttled.forEach(account -> assertThat(checkOutcomes(account)).containsExactly("RATE_LIMITED"));
+
+		TestAccount waiting = account(Publisher.FACEBOOK, Answer.valid());
+		TestAccount otherPublisher = account(Publisher.X, Answer.valid());
+		due(waiting, otherPublisher);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.checks.runRound();
+
+		assertThat(imitation.inspections(waiting.token())).as("Facebook waits").isZero();
+		assertThat(checkOutcomes(otherPublisher)).as("X does not").containsExactly("VALID");
+
+		this.clock.advance(Duration.ofMinutes(30));
+		this.checks.runRound();
+		assertThat(checkOutcomes(waiting)).containsExactly("VALID");
 	}
 
 	@Test
