@@ -71,8 +71,9 @@ class BillingAndRateLimitTests extends HealthTestSupport {
 
 	@Test
 	void roundWhenFacebookThrottlesMostOfABatchThenNoOtherFacebookCheckGoesOutBeforeTheRetryTime() {
+		// a whole batch of them, so that other tests' due accounts cannot dilute it
 		List<TestAccount> throttled = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < 50; i++) {
 			throttled.add(account(Publisher.FACEBOOK, Answer.throttledFor(30)));
 		}
 		throttled.forEach(this::due);

@@ -48,9 +48,9 @@ class TwoInstancesTests extends HealthTestSupport {
 		List<TestAccount> all = new ArrayList<>(valid);
 		all.addAll(expired);
 		all.forEach(this::due);
-		// each batch takes a moment, so that both instances are at work together
+		// each batch takes a moment, so that one instance cannot be done before the other has started
 		publishers.stubFor(post(urlPathEqualTo("/v25.0/")).atPriority(1)
-			.willReturn(aResponse().withFixedDelay(100).withTransformers(PublisherImitation.NAME)));
+			.willReturn(aResponse().withFixedDelay(250).withTransformers(PublisherImitation.NAME)));
 
 		try (ConfigurableApplicationContext second = secondInstance()) {
 			HealthChecks otherChecks = second.getBean(HealthChecks.class);
