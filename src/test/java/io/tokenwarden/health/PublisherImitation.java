@@ -61,7 +61,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	record Answer(Kind kind, long expiresAt, int subcode, int minutes, Instant until) {
 
 		enum Kind {
-			VALID, REFUSED, SERVER_ERROR, THROTTLED, NULL_ENTRY, BAD_REQUEST
+			VALID, REFUSED, SERVER_ERROR, THROTTLED, BAD_REQUEST
 		}
 
 		/** Valid, never expiring ({@code expires_at: 0}). */
@@ -97,11 +97,6 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		/** Facebook: code 100, invalid parameter; X: 400 invalid request. Says nothing about the token. */
 		static Answer badRequest() {
 			return new Answer(Kind.BAD_REQUEST, 0, 0, 0, null);
-		}
-
-		/** Facebook: the batch entry is {@code null} (the operation timed out). */
-		static Answer nullEntry() {
-			return new Answer(Kind.NULL_ENTRY, 0, 0, 0, null);
 		}
 
 	}
@@ -209,8 +204,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 			this.inspections.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
 			Answer answer = this.answers.getOrDefault(token, this.unknownTokens);
 			result.append(result.length() == 1 ? "" : ",")
-				.append(answer != null && answer.kind() == Answer.Kind.NULL_ENTRY ? "null"
-						: this.entries.computeIfAbsent(answer == null ? UNKNOWN : answer, a -> JSON.writeValueAsString(entry(a))));
+				.append(this.entries.computeIfAbsent(answer == null ? UNKNOWN : answer, a -> JSON.writeValueAsString(entry(a))));
 		}
 		return result.append(']').toString();
 	}
