@@ -6,7 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The accounts module's API: publisher accounts and the agencies they are linked to. */
@@ -45,7 +48,7 @@ public class AccountDirectory {
 	/** These accounts, in one query; missing ids are left out. */
 	@Transactional(readOnly = true)
 	public List<PublisherAccount> findAll(List<Long> accountIds) {
-		return this.accounts.findAllById(accountIds);
+		return this.accounts.findAllWithIds(accountIds);
 	}
 
 	@Transactional(readOnly = true)
@@ -72,6 +75,25 @@ public class AccountDirectory {
 			.query((rs, n) -> new SeenAsset(rs.getString("kind"), rs.getString("asset_id"), rs.getString("name"),
 					rs.getString("tasks").isEmpty() ? List.of() : List.of(rs.getString("tasks").split(","))))
 			.list();
+	}
+
+	/** {@link #assets(long)} of many accounts in one query, by account; accounts without any are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<SeenAsset>> assets(List<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<SeenAsset>> assets = new HashMap<>();
+		this.jdbc.sql("""
+				select account_id, kind, asset_id, name, tasks from account_asset
+				where account_id in (:ids) order by account_id, kind, name""")
+			.param("ids", accountIds)
+			.query(rs -> {
+				assets.computeIfAbsent(rs.getLong("account_id"), id -> new ArrayList<>())
+					.add(new SeenAsset(rs.getString("kind"), rs.getString("asset_id"), rs.getString("name"),
+							rs.getString("tasks").isEmpty() ? List.of() : List.of(rs.getString("tasks").split(","))));
+			});
+		return assets;
 	}
 
 	/** Replaces what the account's token sees; joins the caller's transaction (the refresh's). */

@@ -40,20 +40,33 @@ class ExpiryWarnings {
 		warn(account, dataAccessExpiresAt, "DATA_ACCESS_EXPIRED", now);
 	}
 
+	/** Whether {@link #check} would find a threshold reached (else the check may skip it). */
+	boolean anyReached(AccountToken token, PublisherOutcome.Valid valid, Instant now) {
+		Instant expiresAt = valid.expiresAt() != null ? valid.expiresAt() : token.expiresAt();
+		Instant dataAccessExpiresAt = valid.dataAccessExpiresAt() != null ? valid.dataAccessExpiresAt()
+				: token.dataAccessExpiresAt();
+		return (!token.hasRefreshToken() && threshold(expiresAt, now).isPresent())
+				|| threshold(dataAccessExpiresAt, now).isPresent();
+	}
+
 	private void warn(NoticeAccount account, Instant expiry, String reason, Instant now) {
-		if (expiry == null || !expiry.isAfter(now)) {
-			return;
-		}
-		Optional<Integer> threshold = this.settings.expiryWarningDays()
-			.stream()
-			.filter(days -> !expiry.minus(Duration.ofDays(days)).isAfter(now))
-			.min(Comparator.naturalOrder());
-		threshold.ifPresent(days -> {
+		threshold(expiry, now).ifPresent(days -> {
 			NewNotice notice = NewNotice.expiringSoon(account, expiry, reason,
 					"expiring:" + account.id() + ":" + reason + ":" + expiry.toEpochMilli() + ":" + days);
 			this.notices.enqueue(notice);
 			this.notices.adminCopyRecipients(account.id()).forEach(admin -> this.notices.enqueue(notice.copyTo(admin)));
 		});
+	}
+
+	/** The nearest threshold (in days) that a future expiry has reached, if any. */
+	private Optional<Integer> threshold(Instant expiry, Instant now) {
+		if (expiry == null || !expiry.isAfter(now)) {
+			return Optional.empty();
+		}
+		return this.settings.expiryWarningDays()
+			.stream()
+			.filter(days -> !expiry.minus(Duration.ofDays(days)).isAfter(now))
+			.min(Comparator.naturalOrder());
 	}
 
 }

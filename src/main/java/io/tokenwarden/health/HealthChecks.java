@@ -4,6 +4,8 @@ import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,8 @@ public class HealthChecks {
 
 	private final AccountDirectory accounts;
 
+	private final AccountTokens tokens;
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -45,14 +49,15 @@ public class HealthChecks {
 	private final Clock clock;
 
 	HealthChecks(HealthRound round, BatchCheck batchCheck, HealthStore store, PublisherIncidents incidents,
-			AccountAccess access, AccountDirectory accounts, JdbcClient jdbc, ApplicationEventPublisher events,
-			HealthSettings settings, Clock clock) {
+			AccountAccess access, AccountDirectory accounts, AccountTokens tokens, JdbcClient jdbc,
+			ApplicationEventPublisher events, HealthSettings settings, Clock clock) {
 		this.round = round;
 		this.batchCheck = batchCheck;
 		this.store = store;
 		this.incidents = incidents;
 		this.access = access;
 		this.accounts = accounts;
+		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.settings = settings;
@@ -64,18 +69,23 @@ public class HealthChecks {
 		return this.round.run();
 	}
 
-	/** "Check now" on one account, for an admin; empty when another check holds it right now. */
-	public Optional<CheckOutcome> checkNow(long accountId) {
+	/** "Check now" on one account, for an admin: the outcome, or why it was not checked. */
+	public CheckNowResult checkNow(long accountId) {
 		this.access.requireAdmin(accountId);
 		var account = this.accounts.find(accountId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (this.tokens.find(accountId).filter(t -> t.status() != TokenStatus.INVALIDATED).isEmpty()) {
+			return CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED);
+		}
 		this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
 		if (!this.store.claim(accountId, this.settings.claimTimeout())) {
-			return Optional.empty();
+			return CheckNowResult.notChecked(CheckNowResult.NotChecked.BUSY);
 		}
 		boolean incident = this.incidents.current(account.publisher()).isPresent();
 		List<CheckResult> results = this.batchCheck.check(account.publisher(), List.of(accountId), incident,
 				this.round.breaker(account.publisher()));
-		return results.stream().findFirst().map(r -> outcomeOf(r.outcome()));
+		// no result: the token was invalidated between the two reads above
+		return results.stream().findFirst().map(r -> CheckNowResult.checked(outcomeOf(r.outcome())))
+			.orElseGet(() -> CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED));
 	}
 
 	/** "Check all now": every account of the admin's current agency becomes due, and a round starts. */
@@ -92,13 +102,17 @@ public class HealthChecks {
 		return total;
 	}
 
-	/** The latest "Check all" of the agency while it is running (checked of total), else empty. */
+	/**
+	 * The latest "Check all" of the agency while it is running (checked of total), else empty. Every
+	 * outcome counts as checked, an unreachable publisher's too: its history has the check.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<CheckProgress> progress(long agencyId) {
 		return this.jdbc.sql("""
 				select r.total, r.started_at,
-				  (select count(*) from agency_account_link l join account_token t on t.account_id = l.account_id
-				   where l.agency_id = r.agency_id and t.status <> 'INVALIDATED' and t.last_checked_at >= r.started_at) as checked
+				  (select count(*) from agency_account_link l
+				   where l.agency_id = r.agency_id and exists (select 1 from token_check c
+				     where c.account_id = l.account_id and c.checked_at >= r.started_at)) as checked
 				from check_run r where r.agency_id = ? and r.started_at > ? order by r.started_at desc limit 1""")
 			.params(agencyId, HealthStore.at(this.clock.instant().minus(Duration.ofHours(1))))
 			.query((rs, n) -> new CheckProgress(Math.min(rs.getInt("checked"), rs.getInt("total")), rs.getInt("total")))

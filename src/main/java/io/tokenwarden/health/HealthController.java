@@ -21,11 +21,10 @@ class HealthController {
 
 	@PostMapping("/config/accounts/{id}/check")
 	String checkNow(@PathVariable long id, RedirectAttributes redirect) {
-		var outcome = this.checks.checkNow(id);
+		CheckNowResult result = this.checks.checkNow(id);
 		String name = this.accounts.find(id).map(a -> a.name()).orElse("");
-		redirect.addFlashAttribute(outcome.map(o -> o == CheckOutcome.VALID).orElse(true) ? "message" : "error",
-				outcome.map(o -> "health.checked." + o.name()).orElse("health.checked.busy"));
-		redirect.addFlashAttribute(outcome.map(o -> o == CheckOutcome.VALID).orElse(true) ? "messageArgument" : "errorArgument", name);
+		redirect.addFlashAttribute(result.level(), result.messageKey());
+		redirect.addFlashAttribute(result.level() + "Arguments", new Object[] { name });
 		return "redirect:/config/accounts/{id}";
 	}
 

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.PublisherOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One round of scheduled checks: claims the due accounts of each publisher in batches (Facebook's batch
- * size), {@code concurrency} batches at a time, until none is due. A publisher's circuit breaker, fed
- * only by batches that were mostly unreachable, and the incident it opens pause that publisher: then a
- * single probe per probe interval goes out until it answers again.
+ * One round of scheduled checks: workers claim the due accounts of each publisher in batches (Facebook's
+ * batch size), with at most {@code concurrency} publisher calls in flight, until none is due; claims are
+ * streamed, so memory does not grow with the number of tokens. A publisher-wide outage (a batch mostly
+ * unreachable, or the circuit breaker open) opens an incident that pauses the publisher: then a single
+ * probe per probe interval goes out until it answers again.
  */
 @Component
 class HealthRound {
@@ -40,6 +45,9 @@ class HealthRound {
 
 	private final CircuitBreakerRegistry breakers;
 
+	/** Until when each publisher asked this instance to slow down (a batch mostly rate-limited). */
+	private final Map<Publisher, Instant> throttledUntil = new ConcurrentHashMap<>();
+
 	HealthRound(HealthStore store, PublisherIncidents incidents, BatchCheck batchCheck, HealthSettings settings, Clock clock) {
 		this.store = store;
 		this.incidents = incidents;
@@ -47,6 +55,8 @@ class HealthRound {
 		this.settings = settings;
 		this.clock = clock;
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			// its wait in the open state is measured like the probe interval, on the application's clock
+			.clock(clock)
 			.failureRateThreshold(50)
 			.minimumNumberOfCalls(3)
 			.slidingWindowSize(10)
@@ -69,52 +79,139 @@ class HealthRound {
 		return this.breakers.circuitBreaker(publisher.name());
 	}
 
+	/**
+	 * During an incident, a single probe (when its interval has passed); otherwise, or once the probe found
+	 * the publisher back, workers that each claim and check one batch after another. At most
+	 * {@code concurrency} publisher calls are in flight; twice as many workers keep the calls going while
+	 * others read and write the database.
+	 */
 	private int runFor(Publisher publisher) {
 		int checked = 0;
-		ExecutorService pool = Executors.newFixedThreadPool(this.settings.concurrency());
-		try {
-			while (true) {
-				Instant now = this.clock.instant();
-				boolean incident = this.incidents.current(publisher).isPresent();
-				int limit = incident ? (this.incidents.takeProbe(publisher, now, this.settings.probeInterval()) ? 1 : 0)
-						: this.settings.batchSize() * this.settings.concurrency();
-				List<Long> claimed = limit == 0 ? List.of()
-						: this.store.claimDue(publisher, now, limit, this.settings.claimTimeout());
-				if (claimed.isEmpty()) {
-					return checked;
-				}
-				if (!breaker(publisher).tryAcquirePermission()) {
-					this.incidents.open(publisher, now, "circuit breaker open");
-					this.store.releaseAll(claimed, now);
-					return checked;
-				}
-				checked += checkInParallel(pool, publisher, claimed, incident);
-				if (incident || claimed.size() < limit) {
-					return checked;
-				}
+		if (throttled(publisher)) {
+			return checked;
+		}
+		if (this.incidents.current(publisher).isPresent()) {
+			checked += probe(publisher);
+			if (this.incidents.current(publisher).isPresent()) {
+				return checked;
 			}
+		}
+		int workers = 2 * this.settings.concurrency();
+		Semaphore calls = new Semaphore(this.settings.concurrency());
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
+		try {
+			List<Future<Integer>> running = new ArrayList<>();
+			for (int i = 0; i < workers; i++) {
+				running.add(pool.submit(() -> work(publisher, calls)));
+			}
+			for (Future<Integer> worker : running) {
+				checked += finished(worker, publisher);
+			}
+			return checked;
 		}
 		finally {
 			pool.shutdown();
 		}
 	}
 
-	private int checkInParallel(ExecutorService pool, Publisher publisher, List<Long> claimed, boolean incident) {
-		List<Future<?>> running = new ArrayList<>();
-		for (int from = 0; from < claimed.size(); from += this.settings.batchSize()) {
-			List<Long> batch = claimed.subList(from, Math.min(claimed.size(), from + this.settings.batchSize()));
-			running.add(pool.submit(() -> this.batchCheck.check(publisher, batch, incident, breaker(publisher))));
-		}
-		for (Future<?> future : running) {
-			try {
-				future.get(10, TimeUnit.MINUTES);
+	/**
+	 * One worker: claims a batch, checks it, and claims the next, with no wait for the other workers, until
+	 * nothing is due or the publisher is found down (by this worker or another).
+	 */
+	private int work(Publisher publisher, Semaphore calls) throws InterruptedException {
+		int checked = 0;
+		while (!throttled(publisher) && this.incidents.current(publisher).isEmpty()) {
+			List<Long> claimed = claim(publisher, this.settings.batchSize());
+			if (claimed.isEmpty()) {
+				break;
 			}
-			catch (Exception ex) {
+			try {
+				BatchCheck.Batch batch = this.batchCheck.prepare(publisher, claimed);
+				BatchCheck.Answers answers;
+				calls.acquire();
+				try {
+					answers = this.batchCheck.send(batch);
+				}
+				finally {
+					calls.release();
+				}
+				slowDownIfThrottled(publisher, this.batchCheck.apply(batch, answers, false, breaker(publisher)));
+				checked += claimed.size();
+			}
+			catch (RuntimeException ex) {
 				// a failed batch keeps its claims until they lapse; the next round takes them again
 				log.error("A health check batch for {} failed", publisher.displayName(), ex);
 			}
 		}
+		return checked;
+	}
+
+	/**
+	 * A batch mostly rate-limited (as many accounts and as large a share as an outage) means the publisher
+	 * limits Token Warden itself, not one user: no new batch goes out until the earliest time it gave.
+	 */
+	private void slowDownIfThrottled(Publisher publisher, List<CheckResult> results) {
+		List<Instant> retries = results.stream()
+			.map(CheckResult::outcome)
+			.filter(PublisherOutcome.RateLimited.class::isInstance)
+			.map(o -> ((PublisherOutcome.RateLimited) o).retryAt())
+			.toList();
+		if (results.size() >= this.settings.outageMinAccounts()
+				&& retries.size() >= this.settings.outageShare() * results.size()) {
+			Instant until = retries.stream().min(Instant::compareTo).orElseThrow();
+			// the earliest retry time wins, of the batches of this round
+			this.throttledUntil.merge(publisher, until,
+					(current, proposed) -> isFuture(current) && current.isBefore(proposed) ? current : proposed);
+			log.warn("{} is limiting Token Warden's requests; its checks wait until {}", publisher.displayName(), until);
+		}
+	}
+
+	private boolean throttled(Publisher publisher) {
+		Instant until = this.throttledUntil.get(publisher);
+		return until != null && isFuture(until);
+	}
+
+	private boolean isFuture(Instant instant) {
+		return instant.isAfter(this.clock.instant());
+	}
+
+	private int probe(Publisher publisher) {
+		if (!this.incidents.takeProbe(publisher, this.clock.instant(), this.settings.probeInterval())) {
+			return 0;
+		}
+		List<Long> claimed = claim(publisher, 1);
+		if (!claimed.isEmpty()) {
+			this.batchCheck.check(publisher, claimed, true, breaker(publisher));
+		}
 		return claimed.size();
+	}
+
+	/**
+	 * Due accounts, up to {@code limit}; none while the breaker holds the publisher back. An open breaker is
+	 * an outage (an incident); a half-open one is being tried by another batch, whose answer decides.
+	 */
+	private List<Long> claim(Publisher publisher, int limit) {
+		Instant now = this.clock.instant();
+		List<Long> claimed = this.store.claimDue(publisher, now, limit, this.settings.claimTimeout());
+		CircuitBreaker breaker = breaker(publisher);
+		if (!claimed.isEmpty() && !breaker.tryAcquirePermission()) {
+			if (breaker.getState() == CircuitBreaker.State.OPEN) {
+				this.incidents.open(publisher, now, "circuit breaker open");
+			}
+			this.store.releaseAll(claimed, now);
+			return List.of();
+		}
+		return claimed;
+	}
+
+	private static int finished(Future<Integer> worker, Publisher publisher) {
+		try {
+			return worker.get(1, TimeUnit.HOURS);
+		}
+		catch (Exception ex) {
+			log.error("A health check worker for {} failed", publisher.displayName(), ex);
+			return 0;
+		}
 	}
 
 }

@@ -16,7 +16,8 @@ import java.time.Duration;
  * {@code batch-size} (Facebook's batch limit), {@code concurrency} batches at a time. A publisher is in an
  * outage when its circuit breaker opens or when at least {@code outage-min-accounts} accounts and
  * {@code outage-share} of a batch are unreachable together; then only one probe per {@code probe-interval}
- * goes out until it answers again.
+ * goes out until it answers again. A batch rate-limited in the same proportions pauses the publisher's
+ * checks until the earliest retry time it gave.
  */
 @ConfigurationProperties("tokenwarden.health")
 @Validated

@@ -3,6 +3,7 @@ package io.tokenwarden.health;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.Publisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The health tables. Claims are row locks taken with {@code SKIP LOCKED} plus a lease in
@@ -90,6 +93,42 @@ class HealthStore {
 			.param(accountId)
 			.query(HealthStore::health)
 			.optional();
+	}
+
+	/**
+	 * Many plain valid checks at once, in two statements: their history rows, and their health verified,
+	 * clear of problems, released and due again at {@code nextCheckAt}.
+	 */
+	void verifiedAll(Map<Long, Evidence> evidence, Instant at, Instant nextCheckAt) {
+		if (evidence.isEmpty()) {
+			return;
+		}
+		List<Long> ids = List.copyOf(evidence.keySet());
+		List<Evidence> said = ids.stream().map(evidence::get).toList();
+		this.jdbc.sql("""
+				insert into token_check (account_id, checked_at, outcome, code, subcode, trace_id, detail)
+				select u.id, :at, 'VALID', u.code, u.subcode, u.trace_id, u.detail
+				from unnest(:ids, :codes, :subcodes, :traceIds, :details) as u(id, code, subcode, trace_id, detail)""")
+			.param("at", at(at))
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
+			.param("codes", texts(said, e -> cut(e.code(), 32)))
+			.param("subcodes", texts(said, e -> cut(e.subcode(), 32)))
+			.param("traceIds", texts(said, e -> cut(e.traceId(), 100)))
+			.param("details", texts(said, e -> cut(e.toString(), 500)))
+			.update();
+		this.jdbc.sql("""
+				update account_health set last_verified_at = :at, unreachable_since = null, unreachable_noticed = false,
+				    last_outcome = 'VALID', last_error = null, billing_problem_since = null, permission_problem_since = null,
+				    claimed_until = null, next_check_at = :next
+				where account_id = any(:ids)""")
+			.param("at", at(at))
+			.param("next", at(nextCheckAt))
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
+			.update();
+	}
+
+	private static SqlArrayValue texts(List<Evidence> evidence, Function<Evidence, String> field) {
+		return new SqlArrayValue("varchar", evidence.stream().map(field).toArray());
 	}
 
 	void recordCheck(long accountId, Instant at, CheckOutcome outcome, String reason, Evidence evidence) {

@@ -6,16 +6,20 @@ import io.tokenwarden.notifications.NewNotice;
 import io.tokenwarden.notifications.NoticeAccount;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.NotificationSettings;
+import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.tokens.AccountToken;
 import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.CheckedToken;
 import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a check's outcome does, in one transaction with its notices. Only an {@code Expired} outcome
@@ -109,6 +113,41 @@ class OutcomeRules {
 			this.store.recordCheck(id, now, kind(outcome), null, outcome.evidence());
 		}
 		this.store.release(id, nextCheck(outcome, now));
+	}
+
+	/**
+	 * A valid answer that changes nothing but times: the token stays VALID, there is no renewed pair to
+	 * keep, no billing problem and no expiry warning due. Most checks are this; {@link #applyRoutine}
+	 * records many of them in a few statements.
+	 */
+	boolean isRoutine(AccountToken token, CheckResult result, Instant now) {
+		return result.outcome() instanceof PublisherOutcome.Valid valid && valid.renewed() == null
+				&& token.status() == TokenStatus.VALID && result.billingProblem() == null
+				&& !this.warnings.anyReached(token, valid, now);
+	}
+
+	/** What {@link #apply} does for routine valid answers (see {@link #isRoutine}), for many in one transaction. */
+	@Transactional
+	void applyRoutine(Map<Long, PublisherOutcome.Valid> answers, Instant now) {
+		Map<Long, Evidence> evidence = new LinkedHashMap<>();
+		answers.forEach((id, valid) -> evidence.put(id, valid.evidence()));
+		this.store.verifiedAll(evidence, now, now.plus(this.settings.interval()));
+		this.tokens.recordChecks(now, answers.entrySet()
+			.stream()
+			.map(e -> new CheckedToken(e.getKey(), e.getValue().expiresAt(), e.getValue().dataAccessExpiresAt()))
+			.toList());
+	}
+
+	/**
+	 * A claimed account that was not sent to its publisher: its token cannot be decrypted ({@code why}
+	 * says so, in its history), or it has none any more. It waits for the next interval either way.
+	 */
+	@Transactional
+	void notChecked(long accountId, Instant now, Evidence why) {
+		if (why != null) {
+			this.store.recordCheck(accountId, now, CheckOutcome.MISCONFIGURED, null, why);
+		}
+		this.store.release(accountId, now.plus(this.settings.interval()));
 	}
 
 	private void expired(PublisherAccount account, AccountToken token, AccountHealth health,

@@ -1,11 +1,15 @@
 package io.tokenwarden.tokens;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +24,14 @@ public class AccountTokens {
 
 	private final TokenCipher cipher;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
-	AccountTokens(AccountTokenRepository repository, TokenCipher cipher, Clock clock) {
+	AccountTokens(AccountTokenRepository repository, TokenCipher cipher, JdbcClient jdbc, Clock clock) {
 		this.repository = repository;
 		this.cipher = cipher;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -63,7 +70,7 @@ public class AccountTokens {
 	/** The tokens of these accounts, in one query. */
 	@Transactional(readOnly = true)
 	public List<AccountToken> findAll(List<Long> accountIds) {
-		return this.repository.findAllById(accountIds);
+		return this.repository.findAllWithIds(accountIds);
 	}
 
 	/**
@@ -73,6 +80,33 @@ public class AccountTokens {
 	@Transactional
 	public void recordCheck(long accountId, Instant checkedAt, Instant expiresAt, Instant dataAccessExpiresAt) {
 		this.repository.recordCheck(accountId, checkedAt, expiresAt, dataAccessExpiresAt);
+	}
+
+	/**
+	 * {@link #recordCheck} for many tokens in one statement (a health check batch), joining the caller's
+	 * transaction when there is one.
+	 */
+	@Transactional
+	public void recordChecks(Instant checkedAt, List<CheckedToken> checked) {
+		if (checked.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update account_token t set last_checked_at = :checkedAt,
+				    expires_at = coalesce(u.expires_at, t.expires_at),
+				    data_access_expires_at = coalesce(u.data_access_expires_at, t.data_access_expires_at)
+				from unnest(:ids, :expiresAt, :dataAccessExpiresAt) as u(account_id, expires_at, data_access_expires_at)
+				where t.account_id = u.account_id""")
+			.param("checkedAt", utc(checkedAt))
+			.param("ids", new SqlArrayValue("bigint", checked.stream().map(CheckedToken::accountId).toArray()))
+			.param("expiresAt", new SqlArrayValue("timestamptz", checked.stream().map(c -> utc(c.expiresAt())).toArray()))
+			.param("dataAccessExpiresAt",
+					new SqlArrayValue("timestamptz", checked.stream().map(c -> utc(c.dataAccessExpiresAt())).toArray()))
+			.update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/** Records a status that a check or an admin decided, with its reason. */

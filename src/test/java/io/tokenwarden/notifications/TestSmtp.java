@@ -28,7 +28,7 @@ import java.util.Locale;
  * JVM (the cached application context points at it), which a test can stop, start again, or
  * replace with a server that refuses every recipient with a given SMTP reply.
  */
-class TestSmtp implements BeforeEachCallback, AfterAllCallback {
+public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 
 	private final int port = freePort();
 
@@ -36,7 +36,7 @@ class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 
 	private Refuser refuser;
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -51,7 +51,7 @@ class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 	}
 
 	/** GreenMail listens (again); a no-op when it already does. */
-	synchronized void start() {
+	public synchronized void start() {
 		stopRefuser();
 		if (this.greenMail == null) {
 			this.greenMail = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -60,7 +60,7 @@ class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 	}
 
 	/** Nothing listens on the port: connections are refused. */
-	synchronized void stop() {
+	public synchronized void stop() {
 		stopRefuser();
 		if (this.greenMail != null) {
 			this.greenMail.stop();
@@ -69,13 +69,13 @@ class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 	}
 
 	/** A server that answers every RCPT TO with {@code reply}, e.g. "550 5.1.1 mailbox unavailable". */
-	synchronized void refuseRecipientsWith(String reply) {
+	public synchronized void refuseRecipientsWith(String reply) {
 		stop();
 		this.refuser = new Refuser(this.port, reply);
 	}
 
 	/** Messages GreenMail received for the address (case-insensitive). */
-	List<MimeMessage> messagesTo(String address) {
+	public List<MimeMessage> messagesTo(String address) {
 		MimeMessage[] all = this.greenMail == null ? new MimeMessage[0] : this.greenMail.getReceivedMessages();
 		return Arrays.stream(all).filter(m -> isFor(m, address)).toList();
 	}

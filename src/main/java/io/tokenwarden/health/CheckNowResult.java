@@ -1,0 +1,41 @@
+package io.tokenwarden.health;
+
+/**
+ * What "Check now" came to: the check's outcome, or why there was no check ({@code outcome} is then
+ * null). Says which message the page shows and how loudly.
+ */
+public record CheckNowResult(CheckOutcome outcome, NotChecked notChecked) {
+
+	/** Why an account was not checked. */
+	public enum NotChecked {
+
+		/** Another check holds the account right now. */
+		BUSY,
+
+		/** The token was invalidated (or there is none): there is nothing to check. */
+		INVALIDATED
+
+	}
+
+	static CheckNowResult checked(CheckOutcome outcome) {
+		return new CheckNowResult(outcome, null);
+	}
+
+	static CheckNowResult notChecked(NotChecked why) {
+		return new CheckNowResult(null, why);
+	}
+
+	/** The {@code health.checked.*} message, with the account's name as its argument. */
+	public String messageKey() {
+		return "health.checked." + (this.outcome != null ? this.outcome.name() : this.notChecked.name().toLowerCase());
+	}
+
+	/** The layout's flash level: {@code message}, {@code warning} or {@code error}. */
+	public String level() {
+		if (this.outcome == null) {
+			return this.notChecked == NotChecked.BUSY ? "message" : "warning";
+		}
+		return this.outcome == CheckOutcome.VALID ? "message" : "error";
+	}
+
+}

@@ -1,0 +1,289 @@
+package io.tokenwarden.health;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.tokenwarden.accounts.AccountDirectory;
+import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.agencies.Role;
+import io.tokenwarden.notifications.Notices;
+import io.tokenwarden.notifications.TestSmtp;
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.MutableClock;
+import io.tokenwarden.testsupport.TestData;
+import io.tokenwarden.testsupport.WebSession;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.TokenSecret;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * One application context for the health tests: Facebook and X imitated token by token by one WireMock
+ * server ({@link PublisherImitation}), GreenMail as the mail server, and a clock the tests move. Each test
+ * makes its own accounts and makes them due; other tests' accounts may be due too, so assertions are
+ * about the test's own accounts and owners.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestData.class, HealthTestSupport.TestClock.class })
+abstract class HealthTestSupport {
+
+	static final MutableClock CLOCK = new MutableClock();
+
+	static final PublisherImitation imitation = new PublisherImitation();
+
+	static final WireMockServer publishers = new WireMockServer(
+			options().dynamicPort().containerThreads(64).stubRequestLoggingDisabled(true).extensions(imitation));
+
+	static {
+		publishers.start();
+	}
+
+	@RegisterExtension
+	static final TestSmtp smtp = new TestSmtp();
+
+	@DynamicPropertySource
+	static void publisherAndMailServers(DynamicPropertyRegistry registry) {
+		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** Where the publishers and the mail server are, for this context and any second one. */
+	static Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("tokenwarden.publishers.facebook.graph-url", publishers.baseUrl() + "/v25.0");
+		properties.put("tokenwarden.publishers.x.api-url", publishers.baseUrl());
+		properties.put("tokenwarden.publishers.x.ads-api-url", publishers.baseUrl());
+		properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
+		properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
+		properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
+				"https://www.facebook.test/v25.0/dialog/oauth");
+		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
+				publishers.baseUrl() + "/v25.0/oauth/access_token");
+		properties.put("spring.security.oauth2.client.registration.x.client-id", "x-client-id-for-tests");
+		properties.put("spring.security.oauth2.client.registration.x.client-secret", "x-client-secret-for-tests");
+		properties.put("spring.security.oauth2.client.provider.x.authorization-uri", "https://x.test/i/oauth2/authorize");
+		properties.put("spring.security.oauth2.client.provider.x.token-uri", publishers.baseUrl() + "/2/oauth2/token");
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", smtp.port());
+		properties.put("tokenwarden.base-url", "https://warden.example.test");
+		return properties;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return CLOCK;
+		}
+
+	}
+
+	/** One of the test's accounts: its id, the token the imitation knows it by, and who owns it. */
+	record TestAccount(long id, Publisher publisher, String token, String externalId, String name, String owner) {
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HealthChecks checks;
+
+	@Autowired
+	HealthRound round;
+
+	@Autowired
+	Notices notices;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	AccountDirectory accounts;
+
+	@Autowired
+	AgencyDirectory agencies;
+
+	@Autowired
+	AccountTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MutableClock clock;
+
+	@BeforeEach
+	void imitatePublishers() {
+		publishers.resetAll();
+		imitation.reset();
+		publishers.stubFor(post(urlPathEqualTo("/v25.0/")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
+		publishers.stubFor(WireMock.get(urlPathMatching("/v25.0/act_[0-9]+")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
+		publishers.stubFor(WireMock.get(urlPathEqualTo("/2/users/me")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
+		publishers.stubFor(post(urlPathEqualTo("/2/oauth2/token")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
+	}
+
+	/** A test that failed half-way must not leave a publisher paused for the next ones. */
+	@AfterEach
+	void closeIncidents() {
+		imitation.release();
+		this.jdbc.sql("update publisher_incident set closed_at = now() where closed_at is null").update();
+		for (Publisher publisher : Publisher.values()) {
+			this.round.breaker(publisher).reset();
+		}
+	}
+
+	/**
+	 * A new account of the publisher with a valid token of unknown expiry, linked to the agencies (Northwind
+	 * when none are named); the imitation answers {@code answer} for its token.
+	 */
+	TestAccount account(Publisher publisher, PublisherImitation.Answer answer, String... agencyNames) {
+		TokenSecret access = TestData.secret();
+		TokenSecret refresh = publisher == Publisher.X ? TestData.secret() : null;
+		String name = TestData.unique(publisher.displayName() + " Health Shop");
+		String[] linkedTo = agencyNames.length == 0 ? new String[] { "Northwind Agency" } : agencyNames;
+		long id = this.data.account(publisher, name, access, refresh, linkedTo);
+		// TestData's expiry follows the wall clock; this one is unknown, so only the publisher's answer counts
+		this.jdbc.sql("update account_token set expires_at = null where account_id = ?").param(id).update();
+		imitation.answer(access.reveal(), answer);
+		var account = this.accounts.find(id).orElseThrow();
+		return new TestAccount(id, publisher, access.reveal(), account.externalId(), name, account.ownerEmail());
+	}
+
+	/** The same, owned by {@code owner}. */
+	TestAccount ownedBy(String owner, Publisher publisher, PublisherImitation.Answer answer, String... agencyNames) {
+		TestAccount account = account(publisher, answer, agencyNames);
+		this.jdbc.sql("update publisher_account set owner_email = ? where id = ?").params(owner, account.id()).update();
+		return new TestAccount(account.id(), publisher, account.token(), account.externalId(), account.name(), owner);
+	}
+
+	/** The accounts' checks are due now (by the application's clock). */
+	void due(TestAccount... accounts) {
+		for (TestAccount account : accounts) {
+			this.jdbc.sql("""
+					insert into account_health (account_id, next_check_at) values (?, ?)
+					on conflict (account_id) do update set next_check_at = excluded.next_check_at, claimed_until = null""")
+				// long overdue: before any other test's account in the order the rounds claim them
+				.params(account.id(), HealthStore.at(this.clock.instant().minus(Duration.ofDays(365))))
+				.update();
+		}
+	}
+
+	/** A new agency whose only member is admin@demo.test, as ADMIN. */
+	long agencyOfDemoAdmin() {
+		long agencyId = this.agencies.createAgency(TestData.unique("Health Agency"));
+		this.agencies.addMember(agencyId, this.agencies.findUser("admin@demo.test").orElseThrow().id(), Role.ADMIN);
+		return agencyId;
+	}
+
+	String agencyName(long agencyId) {
+		return this.jdbc.sql("select name from agency where id = ?").param(agencyId).query(String.class).single();
+	}
+
+	WebSession session(String user) {
+		return new WebSession(this.mvc, user);
+	}
+
+	/** The page as its text reads (entities decoded). */
+	static String page(WebSession session, String path) throws Exception {
+		return HtmlUtils.htmlUnescape(session.perform(get(path)).getResponse().getContentAsString());
+	}
+
+	String status(TestAccount account) {
+		return this.jdbc.sql("select status from account_token where account_id = ?").param(account.id())
+			.query(String.class).single();
+	}
+
+	String statusReason(TestAccount account) {
+		return this.jdbc.sql("select status_reason from account_token where account_id = ?").param(account.id())
+			.query(String.class).optional().orElse(null);
+	}
+
+	Instant nextCheckAt(TestAccount account) {
+		return this.jdbc.sql("select next_check_at from account_health where account_id = ?")
+			.param(account.id())
+			.query((rs, n) -> HealthStore.instant(rs, "next_check_at"))
+			.single();
+	}
+
+	/** The account's recorded checks, oldest first, as their outcomes. */
+	List<String> checkOutcomes(TestAccount account) {
+		return this.jdbc.sql("select outcome from token_check where account_id = ? order by id").param(account.id())
+			.query(String.class).list();
+	}
+
+	/** The notices waiting for or sent to {@code recipient}, by kind. */
+	List<String> noticeKinds(String recipient) {
+		return this.jdbc.sql("select kind from notice where recipient = ? order by id").param(recipient)
+			.query(String.class).list();
+	}
+
+	List<MimeMessage> mailTo(String recipient) {
+		return smtp.messagesTo(recipient);
+	}
+
+	/** The text part of an email, with plain line ends. */
+	static String text(Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return String.valueOf(part.getContent()).replace("\r\n", "\n");
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String text = text(multipart.getBodyPart(i));
+				if (text != null) {
+					return text;
+				}
+			}
+		}
+		return null;
+	}
+
+	static String html(Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return String.valueOf(part.getContent());
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (html != null) {
+					return html;
+				}
+			}
+		}
+		return null;
+	}
+
+}

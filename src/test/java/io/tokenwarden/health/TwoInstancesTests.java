@@ -1,0 +1,137 @@
+package io.tokenwarden.health;
+
+import io.tokenwarden.TokenWardenApplication;
+import io.tokenwarden.health.PublisherImitation.Answer;
+import io.tokenwarden.notifications.Notices;
+import io.tokenwarden.publishers.Publisher;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application on one database (a second application context on the same embedded
+ * server, publishers and mail server) run a round, then a send round, at the same time.
+ */
+class TwoInstancesTests extends HealthTestSupport {
+
+	@Test
+	void roundsWhenTwoInstancesRunAtTheSameTimeThenEachTokenIsCheckedOnceAndEachEmailSentOnce() throws Exception {
+		List<TestAccount> valid = new ArrayList<>();
+		List<TestAccount> expired = new ArrayList<>();
+		for (int i = 0; i < 420; i++) {
+			valid.add(account(Publisher.FACEBOOK, Answer.valid()));
+		}
+		for (int i = 0; i < 12; i++) {
+			expired.add(account(i % 3 == 0 ? Publisher.X : Publisher.FACEBOOK, Answer.refused(460)));
+		}
+		valid.add(account(Publisher.X, Answer.valid()));
+		List<TestAccount> all = new ArrayList<>(valid);
+		all.addAll(expired);
+		all.forEach(this::due);
+		// each batch takes a moment, so that one instance cannot be done before the other has started
+		publishers.stubFor(post(urlPathEqualTo("/v25.0/")).atPriority(1)
+			.willReturn(aResponse().withFixedDelay(250).withTransformers(PublisherImitation.NAME)));
+
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			HealthChecks otherChecks = second.getBean(HealthChecks.class);
+			Notices otherNotices = second.getBean(Notices.class);
+
+			List<Integer> checked = together(this.checks::runRound, otherChecks::runRound);
+
+			assertThat(checked).as("both instances checked tokens").allSatisfy(n -> assertThat(n).isPositive());
+			for (TestAccount account : all) {
+				assertThat(imitation.inspections(account.token())).as("inspections of %s", account.name()).isEqualTo(1);
+				assertThat(checkOutcomes(account)).as("checks of %s", account.name()).hasSize(1);
+			}
+
+			together(() -> this.notices.sendDueNow().emailsSent(), () -> otherNotices.sendDueNow().emailsSent());
+
+			for (TestAccount account : expired) {
+				assertThat(status(account)).isEqualTo("EXPIRED");
+				assertThat(mailTo(account.owner())).as("emails to %s", account.owner()).hasSize(1);
+			}
+			valid.forEach(account -> assertThat(mailTo(account.owner())).isEmpty());
+		}
+	}
+
+	/** Runs both at once and returns their results. */
+	@SafeVarargs
+	private static <T> List<T> together(Callable<T>... tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> running = new ArrayList<>();
+			for (Callable<T> task : tasks) {
+				running.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : running) {
+				results.add(future.get(3, TimeUnit.MINUTES));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * The application once more, as another instance would run it: same data directory (so the same
+	 * embedded database server), same publishers, mail server and clock, its own web server.
+	 */
+	private static ConfigurableApplicationContext secondInstance() {
+		List<String> arguments = new ArrayList<>();
+		properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		arguments.add("--server.port=0");
+		return new SpringApplicationBuilder(TokenWardenApplication.class).initializers(context -> {
+			GenericApplicationContext generic = (GenericApplicationContext) context;
+			generic.registerBean("testConfigurationsExcluded", TypeExcludeFilter.class, TestConfigurationsExcluded::new);
+			generic.registerBean("sharedTestClock", Clock.class, () -> CLOCK, definition -> definition.setPrimary(true));
+		}).run(arguments.toArray(new String[0]));
+	}
+
+	/** The test classes' own configurations (other contexts' clocks, counters) stay out of the second instance. */
+	static final class TestConfigurationsExcluded extends TypeExcludeFilter {
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+			return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof TestConfigurationsExcluded;
+		}
+
+		@Override
+		public int hashCode() {
+			return TestConfigurationsExcluded.class.hashCode();
+		}
+
+	}
+
+}
