@@ -27,34 +27,52 @@ class AccountSearch {
 			t.status, t.status_reason, t.status_note, t.status_changed_at, t.status_changed_by,
 			t.last_checked_at, t.expires_at""";
 
+	static final String LINKED_AGENCIES = """
+			select l.account_id, g.name from agency_account_link l join agency g on g.id = l.agency_id
+			where l.account_id in (:ids) order by g.name""";
+
 	private final JdbcClient jdbc;
 
 	AccountSearch(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The count and page statements of a query with their bound values. The benchmark EXPLAINs
+	 * these same strings, so what it shows is what the page runs.
+	 */
+	record Statements(String count, String page, Map<String, Object> params) {
+	}
+
 	@Transactional(readOnly = true)
 	AccountPage search(long agencyId, AccountQuery query) {
+		Statements statements = statements(agencyId, query);
+		long total = this.jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
+		List<AccountRow> rows = this.jdbc.sql(statements.page())
+			.params(statements.params())
+			.query(AccountSearch::mapRow)
+			.list();
+		return new AccountPage(withLinkedAgencies(rows), total, query);
+	}
+
+	static Statements statements(long agencyId, AccountQuery query) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(agencyId, query, params);
-		long total = this.jdbc.sql("""
+		String count = """
 				select count(*) from agency_account_link l
 				join publisher_account a on a.id = l.account_id
 				left join account_token t on t.account_id = a.id
-				""" + where).params(params).query(Long.class).single();
+				""" + where;
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
 		String direction = query.descending() ? " desc nulls last" : " asc nulls last";
-		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
+		String page = "select " + ROW_COLUMNS + """
 				 from agency_account_link l
 				join publisher_account a on a.id = l.account_id
 				left join account_token t on t.account_id = a.id
 				""" + where + " order by " + AccountQuery.SORT_COLUMNS.get(query.sort()) + direction
-				+ ", a.id limit :limit offset :offset")
-			.params(params)
-			.query(AccountSearch::mapRow)
-			.list();
-		return new AccountPage(withLinkedAgencies(rows), total, query);
+				+ ", a.id limit :limit offset :offset";
+		return new Statements(count, page, params);
 	}
 
 	/** The account as one of the agency's rows, or null when it is not linked to that agency. */
@@ -86,9 +104,7 @@ class AccountSearch {
 			return rows;
 		}
 		Map<Long, List<String>> names = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select l.account_id, g.name from agency_account_link l join agency g on g.id = l.agency_id
-				where l.account_id in (:ids) order by g.name""")
+		this.jdbc.sql(LINKED_AGENCIES)
 			.param("ids", rows.stream().map(AccountRow::id).toList())
 			.query((rs, n) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
 			.list();
