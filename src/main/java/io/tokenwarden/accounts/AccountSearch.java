@@ -78,8 +78,9 @@ class AccountSearch {
 	/** The account as one of the agency's rows, or null when it is not linked to that agency. */
 	@Transactional(readOnly = true)
 	AccountRow row(long accountId) {
-		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS + """
-				 from publisher_account a left join account_token t on t.account_id = a.id where a.id = :id""")
+		// not a text block: a one-line text block loses its leading space, which made "expires_atfrom"
+		List<AccountRow> rows = this.jdbc.sql("select " + ROW_COLUMNS
+				+ " from publisher_account a left join account_token t on t.account_id = a.id where a.id = :id")
 			.param("id", accountId)
 			.query(AccountSearch::mapRow)
 			.list();
