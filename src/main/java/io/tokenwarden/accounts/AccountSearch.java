@@ -58,21 +58,29 @@ class AccountSearch {
 	static Statements statements(long agencyId, AccountQuery query) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(agencyId, query, params);
-		String count = """
-				select count(*) from agency_account_link l
-				join publisher_account a on a.id = l.account_id
-				left join account_token t on t.account_id = a.id
-				""" + where;
+		// the count joins only the tables its filters need: counting a large agency's links alone
+		// is an index-only scan, joining every account to them is not
+		String count = "select count(*) from agency_account_link l"
+				+ (query.q() != null || query.publisher() != null ? " join publisher_account a on a.id = l.account_id" : "")
+				+ (query.status() != null ? " join account_token t on t.account_id = l.account_id" : "") + "\n" + where;
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
-		String direction = query.descending() ? " desc nulls last" : " asc nulls last";
-		String page = "select " + ROW_COLUMNS + """
-				 from agency_account_link l
+		String page = "select " + ROW_COLUMNS + "\n" + """
+				from agency_account_link l
 				join publisher_account a on a.id = l.account_id
 				left join account_token t on t.account_id = a.id
-				""" + where + " order by " + AccountQuery.SORT_COLUMNS.get(query.sort()) + direction
-				+ ", a.id limit :limit offset :offset";
+				""" + where + " order by " + orderBy(query) + " limit :limit offset :offset";
 		return new Statements(count, page, params);
+	}
+
+	/**
+	 * Columns that are never empty sort with the id in the same direction, so that an index (the
+	 * name's) serves both directions; a token's columns may be empty, and empty sorts last both ways.
+	 */
+	private static String orderBy(AccountQuery query) {
+		String column = AccountQuery.SORT_COLUMNS.get(query.sort());
+		String direction = query.descending() ? " desc" : " asc";
+		return column.startsWith("t.") ? column + direction + " nulls last, a.id" : column + direction + ", a.id" + direction;
 	}
 
 	/** The account as one of the agency's rows, or null when it is not linked to that agency. */
@@ -116,8 +124,8 @@ class AccountSearch {
 		StringBuilder where = new StringBuilder("where l.agency_id = :agency");
 		params.put("agency", agencyId);
 		if (query.q() != null) {
-			where.append(" and (a.external_id ilike :q escape '\\' or a.name ilike :q escape '\\'"
-					+ " or a.owner_email ilike :q escape '\\')");
+			// search_text is lower(external_id, name, owner_email): see migration V6
+			where.append(" and a.search_text like lower(:q) escape '\\'");
 			params.put("q", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (query.publisher() != null) {
