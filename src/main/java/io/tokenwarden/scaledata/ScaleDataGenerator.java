@@ -84,8 +84,9 @@ class ScaleDataGenerator {
 			return summary(true);
 		});
 		if (result.filled()) {
-			// fresh statistics, or the first queries are planned for empty tables
-			this.jdbc.sql(ScaleDataSql.ANALYZE).update();
+			// fresh statistics, or the first queries are planned for empty tables (outside the
+			// transaction: VACUUM cannot run in one)
+			this.jdbc.sql(ScaleDataSql.VACUUM_ANALYZE).update();
 		}
 		return result;
 	}

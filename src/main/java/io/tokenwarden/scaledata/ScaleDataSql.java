@@ -15,18 +15,21 @@ final class ScaleDataSql {
 			create temporary table scale_agency on commit drop as
 			select row_number() over (order by id) as n, id from agency""";
 
-	/** Brand-like names ("Alpine Coffee 42"), Facebook and X in a 2:1 mix, owners on three domains. */
+	/**
+	 * Brand-like names ("Alpine Coffee 42", words drawn from a hash so that every agency's accounts
+	 * spread over the alphabet), Facebook and X in a 2:1 mix, owners on three domains.
+	 */
 	static final String ACCOUNTS = """
 			insert into publisher_account (publisher, external_id, name, owner_email)
 			select case when g % 3 = 0 then 'X' else 'FACEBOOK' end,
 			       case when g % 3 = 0 then (1440000000 + g)::text else (100000000000000 + g)::text end,
 			       (array['Alpine', 'Bluebird', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Golden', 'Harbor',
 			              'Ironwood', 'Juniper', 'Keystone', 'Lakeside', 'Maple', 'Northstar', 'Orchard', 'Pioneer',
-			              'Quartz', 'Redwood', 'Summit', 'Tidewater'])[1 + g % 20]
+			              'Quartz', 'Redwood', 'Summit', 'Tidewater'])[1 + (abs(hashint4(g)::bigint) % 20)::int]
 			       || ' ' ||
 			       (array['Coffee', 'Outfitters', 'Bakery', 'Fitness', 'Grocers', 'Hotel', 'Tools', 'Skincare',
 			              'Realty', 'Pets', 'Books', 'Travel', 'Cider', 'Bikes', 'Jewelry', 'Wines', 'Ski School',
-			              'Seafood', 'Florist', 'Auto Repair'])[1 + (g / 20) % 20]
+			              'Seafood', 'Florist', 'Auto Repair'])[1 + (abs(hashint4(-g)::bigint) % 20)::int]
 			       || ' ' || g,
 			       'owner' || g || '@' || (array['mail.test', 'brands.test', 'example.test'])[1 + g % 3]
 			from generate_series(1, :accounts) g""";
@@ -51,7 +54,9 @@ final class ScaleDataSql {
 
 	/**
 	 * One token row per account: 85% VALID, 10% EXPIRED (seven reasons), 5% INVALIDATED (two
-	 * reasons); one in fifty never checked. The ciphertexts are set afterwards, in Java.
+	 * reasons), drawn from a hash of the ordinal so that the mix is the same in every agency (a
+	 * plain modulus would line up with the links' and leave the largest agency with no EXPIRED
+	 * account); one in fifty never checked. The ciphertexts are set afterwards, in Java.
 	 */
 	static final String TOKENS = """
 			insert into account_token (account_id, expires_at, data_access_expires_at, scopes, status,
@@ -68,8 +73,8 @@ final class ScaleDataSql {
 			       s.status,
 			       case s.status
 			           when 'EXPIRED' then (array['PASSWORD_CHANGED', 'EXPIRED', 'APP_REMOVED', 'CHECKPOINT',
-			               'DATA_ACCESS_EXPIRED', 'LOGGED_OUT', 'INVALID'])[1 + ((a.n / 20) % 7)::int]
-			           when 'INVALIDATED' then (array['USER_LEFT', 'STOP_ACTIVITY'])[1 + ((a.n / 20) % 2)::int]
+			               'DATA_ACCESS_EXPIRED', 'LOGGED_OUT', 'INVALID'])[1 + ((h.v / 20) % 7)::int]
+			           when 'INVALIDATED' then (array['USER_LEFT', 'STOP_ACTIVITY'])[1 + ((h.v / 20) % 2)::int]
 			       end,
 			       case when s.status = 'INVALIDATED' then 'Invalidated for the benchmark' end,
 			       c.t0 - make_interval(days => (a.n % 90)::int),
@@ -78,16 +83,18 @@ final class ScaleDataSql {
 			       case when a.n % 50 <> 0 then c.t0 - make_interval(mins => (a.n % 180)::int) end
 			from scale_account a
 			cross join (select cast(:now as timestamptz) as t0) c
-			cross join lateral (select case when a.n % 20 = 0 then 'INVALIDATED'
-			                                when a.n % 20 in (1, 2) then 'EXPIRED'
+			cross join lateral (select abs(hashint8(a.n * 7 + 3)::bigint) as v) h
+			cross join lateral (select case when h.v % 20 = 0 then 'INVALIDATED'
+			                                when h.v % 20 in (1, 2) then 'EXPIRED'
 			                                else 'VALID' end as status) s""";
 
 	static final String LARGEST_AGENCY = """
 			select agency_id, count(*) as accounts from agency_account_link
 			group by agency_id order by count(*) desc, agency_id limit 1""";
 
-	static final String ANALYZE = """
-			analyze agency, app_user, agency_membership, publisher_account, agency_account_link, account_token""";
+	/** As autovacuum would leave the tables: statistics, and visibility maps for index-only scans. */
+	static final String VACUUM_ANALYZE = """
+			vacuum (analyze) agency, app_user, agency_membership, publisher_account, agency_account_link, account_token""";
 
 	private ScaleDataSql() {
 	}

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -80,10 +81,17 @@ class ScaleDataGeneratorTests {
 	void fillThenMixesTokenStatusesWithTheirReasons() {
 		this.generator.fill(2_000, 40, "bench-secret");
 
-		assertThat(this.jdbc.sql("select status, count(*) from account_token group by status")
+		Map<String, Long> statuses = this.jdbc.sql("select status, count(*) from account_token group by status")
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()).containsExactlyInAnyOrder(Map.entry("VALID", 1_700L), Map.entry("EXPIRED", 200L),
-					Map.entry("INVALIDATED", 100L));
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(statuses.keySet()).containsExactlyInAnyOrder("VALID", "EXPIRED", "INVALIDATED");
+		assertThat(statuses.get("VALID")).isBetween(1_600L, 1_800L);
+		assertThat(statuses.get("EXPIRED")).isBetween(140L, 260L);
+		assertThat(statuses.get("INVALIDATED")).isBetween(60L, 140L);
+		assertThat(largestAgencyStatuses()).as("the largest agency has every status too")
+			.containsExactlyInAnyOrder("VALID", "EXPIRED", "INVALIDATED");
 		assertThat(this.jdbc.sql("select distinct status_reason from account_token where status = 'EXPIRED'")
 			.query(String.class)
 			.list()).hasSizeGreaterThanOrEqualTo(5);
@@ -141,6 +149,12 @@ class ScaleDataGeneratorTests {
 		assertThat(count("agency")).isEqualTo(1);
 		assertThat(count("publisher_account")).isZero();
 		assertThat(count("app_user")).isZero();
+	}
+
+	private List<String> largestAgencyStatuses() {
+		return this.jdbc.sql("select distinct t.status from account_token t join agency_account_link l "
+				+ "on l.account_id = t.account_id where l.agency_id = (select agency_id from (" + ScaleDataSql.LARGEST_AGENCY
+				+ ") x)").query(String.class).list();
 	}
 
 	private long count(String table) {
