@@ -17,12 +17,13 @@ final class ScaleDataSql {
 
 	/**
 	 * Brand-like names ("Alpine Coffee 42", words drawn from a hash so that every agency's accounts
-	 * spread over the alphabet), Facebook and X in a 2:1 mix, owners on three domains.
+	 * spread over the alphabet), Facebook and X in a 2:1 mix, owners on three domains. The publisher ids
+	 * start at 300000000000000 and 3000000000, above the demo's, so that the demo can seed beside them.
 	 */
 	static final String ACCOUNTS = """
 			insert into publisher_account (publisher, external_id, name, owner_email)
 			select case when g % 3 = 0 then 'X' else 'FACEBOOK' end,
-			       case when g % 3 = 0 then (1440000000 + g)::text else (100000000000000 + g)::text end,
+			       case when g % 3 = 0 then (3000000000 + g)::text else (300000000000000 + g)::text end,
 			       (array['Alpine', 'Bluebird', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Golden', 'Harbor',
 			              'Ironwood', 'Juniper', 'Keystone', 'Lakeside', 'Maple', 'Northstar', 'Orchard', 'Pioneer',
 			              'Quartz', 'Redwood', 'Summit', 'Tidewater'])[1 + (abs(hashint4(g)::bigint) % 20)::int]

@@ -36,6 +36,25 @@ class ScaleDataRunnerTests {
 	}
 
 	@Test
+	void startWhenTheDemoIsOnThenTheScaleDataComesFirstAndTheDemoSeedsBesideIt() {
+		String url = ScratchDatabases.createUrl();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TokenWardenApplication.class).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--tokenwarden.demo.enabled=true",
+				"--tokenwarden.data-dir=target/test-data-scale-demo", "--server.port=0",
+				// enough accounts for the demo's ids (100000000007919, ...) to be among them, were they shared
+				"--tokenwarden.scale-data.accounts=8000", "--tokenwarden.scale-data.agencies=40")) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+
+			assertThat(jdbc.sql("select count(*) from agency").query(Long.class).single()).isEqualTo(40 + 3);
+			assertThat(jdbc.sql("select count(*) from publisher_account").query(Long.class).single()).isEqualTo(8000 + 30);
+			assertThat(jdbc.sql("select email from app_user order by id").query(String.class).list())
+				.startsWith("bench@scale.test")
+				.contains("admin@demo.test");
+		}
+	}
+
+	@Test
 	void settingsWhenAccountsIsNotPositiveThenStartupFails() {
 		this.settings.withPropertyValues("tokenwarden.scale-data.accounts=0")
 			.run(context -> assertThat(context).hasFailed()
