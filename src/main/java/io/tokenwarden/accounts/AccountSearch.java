@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The queries behind Config > Accounts: one page of an agency's accounts, its total, and the names
- * of the agencies each shown account is linked to. Three statements whatever the page holds.
+ * of the agencies each shown account is linked to. Two or three statements whatever the page holds.
  */
 @Component
 class AccountSearch {
@@ -39,19 +39,25 @@ class AccountSearch {
 
 	/**
 	 * The count and page statements of a query with their bound values. The benchmark EXPLAINs
-	 * these same strings, so what it shows is what the page runs.
+	 * these same strings, so what it shows is what the page runs. When {@code countedInPage}, the
+	 * page statement also returns the total (column {@code total}) and the count runs only for a
+	 * page past the last.
 	 */
-	record Statements(String count, String page, Map<String, Object> params) {
+	record Statements(String count, String page, Map<String, Object> params, boolean countedInPage) {
 	}
 
 	@Transactional(readOnly = true)
 	AccountPage search(long agencyId, AccountQuery query) {
 		Statements statements = statements(agencyId, query);
-		long total = this.jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
-		List<AccountRow> rows = this.jdbc.sql(statements.page())
-			.params(statements.params())
-			.query(AccountSearch::mapRow)
-			.list();
+		long[] counted = { -1 };
+		List<AccountRow> rows = this.jdbc.sql(statements.page()).params(statements.params()).query((rs, n) -> {
+			if (statements.countedInPage()) {
+				counted[0] = rs.getLong("total");
+			}
+			return mapRow(rs, n);
+		}).list();
+		long total = counted[0] >= 0 ? counted[0] : statements.countedInPage() && query.page() == 0 ? 0
+				: this.jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
 		return new AccountPage(withLinkedAgencies(rows), total, query);
 	}
 
@@ -63,14 +69,18 @@ class AccountSearch {
 		String count = "select count(*) from agency_account_link l"
 				+ (query.q() != null || query.publisher() != null ? " join publisher_account a on a.id = l.account_id" : "")
 				+ (query.status() != null ? " join account_token t on t.account_id = l.account_id" : "") + "\n" + where;
+		// a search or a status filter finds and sorts every match before the page can be cut, so the
+		// page counts them in the same pass; without them, the page walks the name index and stops
+		// at its last row, and the count above is an index-only scan
+		boolean countedInPage = query.q() != null || query.status() != null;
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
-		String page = "select " + ROW_COLUMNS + "\n" + """
+		String page = "select " + ROW_COLUMNS + (countedInPage ? ", count(*) over () as total" : "") + "\n" + """
 				from agency_account_link l
 				join publisher_account a on a.id = l.account_id
 				left join account_token t on t.account_id = a.id
 				""" + where + " order by " + orderBy(query) + " limit :limit offset :offset";
-		return new Statements(count, page, params);
+		return new Statements(count, page, params, countedInPage);
 	}
 
 	/**

@@ -185,6 +185,18 @@ class AccountSearchTests {
 	}
 
 	@Test
+	void searchWhenFilteredThenTheTotalCountsEveryMatchNotJustThePage() {
+		AccountPage firstOfTwo = this.directory.search(this.agency, AccountQuery.of("snake", null, null, null, null, 1));
+		AccountPage beyond = this.directory.search(this.agency, AccountQuery.of("snake", null, null, null, 9, null));
+
+		assertThat(firstOfTwo.rows()).hasSize(1);
+		assertThat(firstOfTwo.total()).isEqualTo(2);
+		assertThat(beyond.rows()).isEmpty();
+		assertThat(beyond.total()).isEqualTo(2);
+		assertThat(search(null, null, "VALID", null).total()).isEqualTo(2);
+	}
+
+	@Test
 	void searchWhenAgencyHasNoAccountsThenAnEmptyPage() {
 		AccountPage empty = this.directory.search(this.fixtures.agency("Empty Agency"),
 				AccountQuery.of(null, null, null, null, null, null));
