@@ -1,0 +1,51 @@
+package io.tokenwarden.accounts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time a process (and its children: PostgreSQL's backends) has used, from {@code /proc/<pid>/stat}.
+ * On a machine shared with other work, CPU per request is the figure that other work cannot inflate.
+ */
+final class CpuClock {
+
+	/** Linux's USER_HZ: utime and stime count in hundredths of a second. */
+	private static final double MILLIS_PER_TICK = 10;
+
+	private CpuClock() {
+	}
+
+	/** Milliseconds of CPU used so far by {@code pid} and every process below it. */
+	static double millisOfTree(long pid) {
+		double millis = millisOf(pid);
+		for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+			millis += millisOf(child.pid());
+		}
+		return millis;
+	}
+
+	/** The postmaster of the PostgreSQL whose data directory is {@code data}. */
+	static long postmasterOf(Path data) {
+		try {
+			return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static double millisOf(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			// fields after the command name, which is in parentheses and may hold spaces: state is field 3
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+		}
+		catch (IOException ex) {
+			return 0; // the process ended between listing and reading
+		}
+	}
+
+}

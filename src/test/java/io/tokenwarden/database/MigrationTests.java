@@ -1,0 +1,127 @@
+package io.tokenwarden.database;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The Flyway migrations, applied to an empty database, make the schema the page and the rules need. */
+class MigrationTests {
+
+	private static JdbcClient jdbc;
+
+	@BeforeAll
+	static void migrateAnEmptyDatabase() {
+		DataSource dataSource = ScratchDatabases.create();
+		ScratchDatabases.migrate(dataSource);
+		jdbc = JdbcClient.create(dataSource);
+	}
+
+	@Test
+	void migrateWhenDatabaseIsEmptyThenEveryMigrationSucceeds() {
+		assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+			.query(String.class)
+			.list()).startsWith("1", "2", "3", "4", "5", "6");
+		assertThat(jdbc.sql("select count(*) from flyway_schema_history where not success").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void migrateThenEveryTableExists() {
+		assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+			.query(String.class)
+			.list()).contains("agency", "app_user", "agency_membership", "publisher_account", "agency_account_link",
+					"account_token", "audit_event", "spring_session", "spring_session_attributes");
+	}
+
+	@Test
+	void migrateThenThePagesQueriesHaveTheirIndexes() {
+		assertThat(index("agency_account_link_pkey")).endsWith("(agency_id, account_id)");
+		assertThat(index("agency_account_link_account_idx")).endsWith("(account_id)");
+		assertThat(index("account_token_pkey")).endsWith("(account_id)");
+		assertThat(index("account_token_status_idx")).endsWith("(status, account_id)");
+		assertThat(index("agency_membership_agency_idx")).endsWith("(agency_id)");
+		assertThat(index("publisher_account_external_unique")).contains("UNIQUE").endsWith("(publisher, external_id)");
+		assertThat(index("publisher_account_name_idx")).endsWith("(lower((name)::text), id)");
+		assertThat(index("publisher_account_search_idx")).endsWith("USING gin (search_text gin_trgm_ops)");
+		assertThat(index("audit_event_account_idx")).endsWith("(account_id, occurred_at DESC)");
+	}
+
+	@Test
+	void insertThenTheSearchTextIsTheLowerCasedIdNameAndEmail() {
+		String text = jdbc.sql("insert into publisher_account (publisher, external_id, name, owner_email) "
+				+ "values ('X', 'Search-1', 'Bluebird COFFEE', 'Owner@Mail.test') returning search_text")
+			.query(String.class)
+			.single();
+
+		assertThat(text).isEqualTo("search-1\nbluebird coffee\nowner@mail.test");
+	}
+
+	@Test
+	void migrateThenLinksAndTokensHaveForeignKeysThatCascade() {
+		List<String> foreignKeys = jdbc.sql("""
+				select conrelid::regclass::text || '->' || confrelid::regclass::text || ':' || confdeltype::text
+				from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace""")
+			.query(String.class)
+			.list();
+		assertThat(foreignKeys).contains("agency_account_link->agency:c", "agency_account_link->publisher_account:c",
+				"account_token->publisher_account:c", "agency_membership->agency:c", "agency_membership->app_user:c");
+	}
+
+	@Test
+	void insertWhenPublisherAccountIsDuplicatedThenRejected() {
+		jdbc.sql("insert into publisher_account (publisher, external_id, name, owner_email) "
+				+ "values ('X', 'dup-1', 'One', 'one@example.test')").update();
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> jdbc
+			.sql("insert into publisher_account (publisher, external_id, name, owner_email) "
+					+ "values ('X', 'dup-1', 'Two', 'two@example.test')")
+			.update()).withMessageContaining("publisher_account_external_unique");
+	}
+
+	@Test
+	void insertWhenUserEmailIsNotLowerCaseThenRejected() {
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> jdbc
+			.sql("insert into app_user (email, display_name, password_hash) values ('Mixed@Example.test', 'M', 'x')")
+			.update()).withMessageContaining("app_user_email_lower");
+	}
+
+	@Test
+	void insertWhenInvalidatedTokenKeepsASecretThenRejected() {
+		long accountId = jdbc.sql("insert into publisher_account (publisher, external_id, name, owner_email) "
+				+ "values ('FACEBOOK', 'inv-1', 'Inv', 'inv@example.test') returning id").query(Long.class).single();
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> jdbc
+			.sql("insert into account_token (account_id, access_token_ciphertext, status) values (?, '\\x01', 'INVALIDATED')")
+			.param(accountId)
+			.update()).withMessageContaining("account_token_invalidated_has_no_secret");
+	}
+
+	@Test
+	void updateOrDeleteWhenAuditEventExistsThenRefused() {
+		jdbc.sql("insert into audit_event (actor, action) values ('someone@example.test', 'tested')").update();
+
+		assertThatExceptionOfType(UncategorizedSQLException.class)
+			.isThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone-else'").update())
+			.withMessageContaining("append-only");
+		assertThatExceptionOfType(UncategorizedSQLException.class)
+			.isThrownBy(() -> jdbc.sql("delete from audit_event").update())
+			.withMessageContaining("append-only");
+	}
+
+	private static String index(String name) {
+		return jdbc.sql("select pg_get_indexdef(c.oid) from pg_class c where c.relname = ? and c.relkind = 'i'")
+			.param(name)
+			.query(String.class)
+			.optional()
+			.orElse("(missing)");
+	}
+
+}
