@@ -57,6 +57,17 @@ class AccountsSecurityMatrixTests {
 	/** Endpoints anyone may reach, signed in or not; checked below too. */
 	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /");
 
+	/** Endpoints whose access rules other test classes prove, named here so a new endpoint still fails the inventory. */
+	private static final Set<String> COVERED_ELSEWHERE = Set.of(
+			// RefreshStartTests, FacebookRefreshTests, XRefreshTests
+			"GET /login/oauth2/code/{registrationId:facebook|x}",
+			// NotificationsPageTests, DevMailTests
+			"GET /config/notifications", "POST /config/notifications/copies", "GET /dev/mail",
+			// CampaignsAccessTests
+			"GET /config/accounts/{id}/campaigns", "POST /config/accounts/{id}/campaigns/sync",
+			"POST /config/accounts/{id}/campaigns/{campaignId}/status", "POST /config/accounts/{id}/automations",
+			"POST /config/accounts/{id}/automations/{automationId}/delete");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -74,13 +85,15 @@ class AccountsSecurityMatrixTests {
 			rows.add(Arguments.of(user, "GET", "/config/accounts/{northwind}", user.equals(OTHER_ADMIN) ? 404 : 200, null));
 			rows.add(Arguments.of(user, "GET", "/config/accounts/{fabrikam}", user.equals(OTHER_ADMIN) ? 200 : 404, null));
 			rows.add(Arguments.of(user, "GET", "/config/accounts/{missing}", 404, null));
-			action(rows, user, "POST", "/config/accounts/{id}/refresh", "accounts.comingSoon.refresh");
-			action(rows, user, "GET", "/config/accounts/{id}/invalidate", "accounts.comingSoon.invalidate");
-			action(rows, user, "POST", "/config/accounts/{id}/invalidate", "accounts.comingSoon.invalidate");
-			action(rows, user, "POST", "/config/accounts/{id}/check", "accounts.comingSoon.check");
+			// refresh: 302 to the consent page; invalidate without a reason: 302 back to its confirmation; check: 302
+			// to the account page; the confirmation itself: 200
+			action(rows, user, "POST", "/config/accounts/{id}/refresh", 302);
+			action(rows, user, "GET", "/config/accounts/{id}/invalidate", 200);
+			action(rows, user, "POST", "/config/accounts/{id}/invalidate", 302);
+			action(rows, user, "POST", "/config/accounts/{id}/check", 302);
 			boolean admin = user.equals(ADMIN) || user.equals(OTHER_ADMIN);
 			rows.add(Arguments.of(user, "POST", "/config/accounts/checks", admin ? 302 : 403,
-					admin ? "accounts.comingSoon.checkAll" : null));
+					admin ? "health.checkAll.started" : null));
 			rows.add(Arguments.of(user, "POST", "/agency?agencyId={northwind-agency}", user.equals(OTHER_ADMIN) ? 404 : 302,
 					user.equals(OTHER_ADMIN) ? null : "agency.switched"));
 			rows.add(Arguments.of(user, "POST", "/agency?agencyId={fabrikam-agency}", user.equals(OTHER_ADMIN) ? 302 : 404,
@@ -96,14 +109,12 @@ class AccountsSecurityMatrixTests {
 		return rows.stream();
 	}
 
-	/** An action on an account: admins of a linked agency get "coming soon", others 403, strangers 404. */
-	private static void action(List<Arguments> rows, String user, String method, String path, String message) {
+	/** An action on an account: admins of a linked agency get {@code allowed}, others 403, strangers 404. */
+	private static void action(List<Arguments> rows, String user, String method, String path, int allowed) {
 		boolean stranger = user.equals(OTHER_ADMIN);
-		int onNorthwind = stranger ? 404 : user.equals(ADMIN) ? 302 : 403;
-		rows.add(Arguments.of(user, method, path.replace("{id}", "{northwind}"), onNorthwind,
-				onNorthwind == 302 ? message : null));
-		rows.add(Arguments.of(user, method, path.replace("{id}", "{fabrikam}"), stranger ? 302 : 404,
-				stranger ? message : null));
+		int onNorthwind = stranger ? 404 : user.equals(ADMIN) ? allowed : 403;
+		rows.add(Arguments.of(user, method, path.replace("{id}", "{northwind}"), onNorthwind, null));
+		rows.add(Arguments.of(user, method, path.replace("{id}", "{fabrikam}"), stranger ? allowed : 404, null));
 		rows.add(Arguments.of(user, method, path.replace("{id}", "{missing}"), 404, null));
 	}
 
@@ -144,13 +155,16 @@ class AccountsSecurityMatrixTests {
 	@Test
 	void routeInventoryWhenAnEndpointExistsThenTheMatrixCoversIt() {
 		Set<String> covered = new TreeSet<>(PUBLIC);
+		covered.addAll(COVERED_ELSEWHERE);
 		matrix().forEach(row -> covered.add(row.get()[1] + " " + ((String) row.get()[2]).replaceAll("\\?.*", "")
 			.replaceAll("\\{(northwind|fabrikam|missing)}", "{id}")));
 		Set<String> endpoints = new TreeSet<>();
 		this.context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping -> mapping
 			.getHandlerMethods()
 			.forEach((info, handler) -> {
-				if (handler.getBeanType().getPackageName().startsWith("io.tokenwarden")) {
+				// the sandbox imitates outside publishers: public by design in the demo, absent outside it
+				if (handler.getBeanType().getPackageName().startsWith("io.tokenwarden")
+						&& !handler.getBeanType().getPackageName().startsWith("io.tokenwarden.sandbox")) {
 					Set<?> methods = info.getMethodsCondition().getMethods();
 					// a mapping for every method is listed as ANY: no matrix row covers that, on purpose
 					info.getPathPatternsCondition().getPatternValues().forEach(pattern -> (methods.isEmpty()
