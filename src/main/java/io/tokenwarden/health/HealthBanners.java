@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 
-import java.util.List;
 
 /**
  * The banners on every page of an agency: publisher outages ("Facebook can't be reached since 10:42 …"),
@@ -35,18 +34,17 @@ class HealthBanners {
 			return;
 		}
 		model.addAttribute("incidents", this.checks.openIncidents());
-		List<Long> expired = this.jdbc.sql("""
-				select l.account_id from agency_account_link l join account_token t on t.account_id = l.account_id
-				where l.agency_id = ? and t.status = 'EXPIRED' limit 2""")
+		// one statement for the count and, when there is only one, the account the link goes to
+		ExpiredBanner banner = this.jdbc.sql("""
+				select count(*), min(l.account_id) from agency_account_link l
+				join account_token t on t.account_id = l.account_id
+				where l.agency_id = ? and t.status = 'EXPIRED'""")
 			.param(context.agencyId())
-			.query(Long.class)
-			.list();
-		if (!expired.isEmpty()) {
-			long count = expired.size() == 1 ? 1 : this.jdbc.sql("""
-					select count(*) from agency_account_link l join account_token t on t.account_id = l.account_id
-					where l.agency_id = ? and t.status = 'EXPIRED'""").param(context.agencyId()).query(Long.class).single();
-			model.addAttribute("expiredBanner", new ExpiredBanner(count,
-					count == 1 ? "/config/accounts/" + expired.get(0) : "/config/accounts?status=EXPIRED"));
+			.query((rs, n) -> new ExpiredBanner(rs.getLong(1),
+					rs.getLong(1) == 1 ? "/config/accounts/" + rs.getLong(2) : "/config/accounts?status=EXPIRED"))
+			.single();
+		if (banner.count() > 0) {
+			model.addAttribute("expiredBanner", banner);
 		}
 		this.checks.progress(context.agencyId()).ifPresent(p -> model.addAttribute("checkProgress", p));
 	}

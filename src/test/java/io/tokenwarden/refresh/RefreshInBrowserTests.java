@@ -4,6 +4,7 @@ import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.Browser;
+import io.tokenwarden.testsupport.FreePort;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenSecret;
@@ -22,9 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestData.class)
 class RefreshInBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.find();
 
 	@DynamicPropertySource
 	static void fixedPort(DynamicPropertyRegistry registry) {
@@ -175,13 +173,5 @@ class RefreshInBrowserTests {
 		return new Seeded(id, externalId, name);
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

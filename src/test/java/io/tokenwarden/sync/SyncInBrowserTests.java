@@ -4,6 +4,7 @@ import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.Browser;
+import io.tokenwarden.testsupport.FreePort;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
@@ -20,9 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @Import(TestData.class)
 class SyncInBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.find();
 
 	@DynamicPropertySource
 	static void serverPort(DynamicPropertyRegistry registry) {
@@ -123,13 +121,5 @@ class SyncInBrowserTests {
 		return id;
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }
