@@ -1,19 +1,23 @@
 package io.tokenwarden.accounts;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A short note another module adds next to the Valid column of Config > Accounts (stale campaign data,
- * say). The list renders {@code ~{<template> :: marker(${model})}} for each row; the fragment shows nothing
- * for a null model. The accounts module does not depend on the module that owns it.
+ * A short note another module adds under the Valid column of Config > Accounts ("Data may be stale
+ * since …", say). The accounts module does not depend on the module that owns it.
  */
 public interface AccountListMarker {
 
-	/** The Thymeleaf template holding a {@code marker(model)} fragment, e.g. {@code sync/marker}. */
-	String template();
+	/** The notes for the accounts of one page, by account id; rows without one get no note. */
+	Map<Long, Note> notes(List<Long> accountIds, Locale locale);
 
-	/** The fragment's models by account id, for the accounts on one page; rows without one get no note. */
-	Map<Long, ?> models(List<Long> accountIds);
+	/**
+	 * One note: its words, a Bootstrap icon ({@code bi-clock-history}) and a class that names it for
+	 * styles and tests ({@code stale-marker}).
+	 */
+	record Note(String name, String icon, String text) {
+	}
 
 }

@@ -19,10 +19,10 @@ public record AccountQuery(String q, Publisher publisher, TokenStatus status, St
 	public static final int MAX_SIZE = 200;
 
 	static final Map<String, String> SORT_COLUMNS = Map.of(
-			"name", "lower(a.name)",
+			"name", "l.sort_name",
 			"id", "a.external_id",
-			"publisher", "a.publisher",
-			"status", "t.status",
+			"publisher", "l.publisher",
+			"status", "l.token_status",
 			"lastChecked", "t.last_checked_at",
 			"expires", "t.expires_at");
 

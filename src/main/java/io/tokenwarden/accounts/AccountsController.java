@@ -6,6 +6,7 @@ import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /** Config > Accounts: the list, one account, and (until their issues land) the token actions. */
 @Controller
@@ -31,12 +32,12 @@ class AccountsController {
 
 	private final List<AccountDetailSection> sections;
 
-	private final List<AccountListMarker> markers;
+	private final AccountListView view;
 
 	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog,
-			List<AccountDetailSection> sections, List<AccountListMarker> markers) {
+			List<AccountDetailSection> sections, AccountListView view) {
 		this.sections = sections.stream().sorted(Comparator.comparingInt(AccountDetailSection::order)).toList();
-		this.markers = List.copyOf(markers);
+		this.view = view;
 		this.directory = directory;
 		this.access = access;
 		this.currentAgency = currentAgency;
@@ -46,15 +47,13 @@ class AccountsController {
 	@GetMapping("/config/accounts")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String publisher,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Locale locale,
+			CsrfToken csrf, Model model) {
 		AgencyContext context = this.currentAgency.get();
 		AccountQuery query = AccountQuery.of(q, publisher, status, sort, page, size);
 		AccountPage accounts = this.directory.search(context.agencyId(), query);
-		List<Long> ids = accounts.rows().stream().map(AccountRow::id).toList();
 		model.addAttribute("accounts", accounts);
-		model.addAttribute("rowMarkers", this.markers.stream()
-			.map(marker -> new RenderedMarker(marker.template(), marker.models(ids)))
-			.toList());
+		model.addAttribute("tableRows", AccountTableRows.of(this.view.rows(accounts.rows(), locale), context.isAdmin(), csrf));
 		model.addAttribute("query", query);
 		model.addAttribute("publishers", Publisher.values());
 		model.addAttribute("statuses", TokenStatus.values());
@@ -63,10 +62,11 @@ class AccountsController {
 	}
 
 	@GetMapping("/config/accounts/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, Locale locale, Model model) {
 		this.access.requireVisible(id);
 		AccountRow account = this.directory.row(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("account", account);
+		model.addAttribute("shown", this.view.row(account, locale));
 		model.addAttribute("audit", this.auditLog.forAccount(id, 50));
 		model.addAttribute("assets", this.directory.assets(id));
 		model.addAttribute("sections", this.sections.stream()
@@ -78,10 +78,6 @@ class AccountsController {
 
 	/** One module's part of the account page, ready for its fragment. */
 	record RenderedSection(String template, Object model) {
-	}
-
-	/** One module's notes for the rows of one page of the list, ready for its fragment. */
-	record RenderedMarker(String template, Map<Long, ?> models) {
 	}
 
 

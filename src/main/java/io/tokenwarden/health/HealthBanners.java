@@ -34,11 +34,11 @@ class HealthBanners {
 			return;
 		}
 		model.addAttribute("incidents", this.checks.openIncidents());
-		// one statement for the count and, when there is only one, the account the link goes to
+		// one statement for the count and, when there is only one, the account the link goes to; the
+		// links carry their token's status (migration V80), so this counts in one index
 		ExpiredBanner banner = this.jdbc.sql("""
 				select count(*), min(l.account_id) from agency_account_link l
-				join account_token t on t.account_id = l.account_id
-				where l.agency_id = ? and t.status = 'EXPIRED'""")
+				where l.agency_id = ? and l.token_status = 'EXPIRED'""")
 			.param(context.agencyId())
 			.query((rs, n) -> new ExpiredBanner(rs.getLong(1),
 					rs.getLong(1) == 1 ? "/config/accounts/" + rs.getLong(2) : "/config/accounts?status=EXPIRED"))

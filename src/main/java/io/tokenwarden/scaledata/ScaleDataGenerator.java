@@ -109,8 +109,10 @@ class ScaleDataGenerator {
 		this.jdbc.sql(ScaleDataSql.AGENCY_ORDINALS).update();
 		this.jdbc.sql(ScaleDataSql.ACCOUNTS).param("accounts", accounts).update();
 		this.jdbc.sql(ScaleDataSql.ACCOUNT_ORDINALS).update();
-		this.jdbc.sql(ScaleDataSql.LINKS).param("agencies", agencies).update();
+		// tokens before links: each new link copies its token's status (migration V80), instead of
+		// every new token updating the links of its account
 		this.jdbc.sql(ScaleDataSql.TOKENS).param("now", now).update();
+		this.jdbc.sql(ScaleDataSql.LINKS).param("agencies", agencies).update();
 	}
 
 	/** Real tokens for every account whose token was not invalidated (those hold no secret). */

@@ -121,6 +121,18 @@ class AccountDetailPageTests {
 	}
 
 	@Test
+	void accountsPageWhenTheAccountNameBreaksOutOfAnAttributeThenItStaysInside() throws Exception {
+		String quoted = "Quote\" onmouseover=\"alert(1)\" x='" + this.u;
+		long id = this.fixtures.account(Publisher.FACEBOOK, "7800" + this.u, quoted, "q@quote.test", this.agency);
+		this.fixtures.token(id, TokenStatus.VALID, null, Instant.now().plus(Duration.ofDays(30)), "test");
+
+		String list = page("/config/accounts", this.admin);
+
+		assertThat(list).contains("title=\"Refresh the token of Quote&quot; onmouseover=&quot;alert(1)&quot; x=&#39;")
+			.doesNotContain("onmouseover=\"alert(1)\"");
+	}
+
+	@Test
 	void accountsPageWhenTheAgencyIsNamedLikeAScriptThenItIsShownEscaped() throws Exception {
 		long hostile = this.agencies.createAgency(SCRIPT + " " + this.u);
 		String member = this.fixtures.member(hostile, Role.VIEWER);

@@ -197,6 +197,46 @@ class AccountSearchTests {
 	}
 
 	@Test
+	void searchWhenATokenChangesStatusThenEveryLinkedAgencysFilterFollows() {
+		this.tokens.changeStatus(this.account[1], TokenStatus.EXPIRED, "PASSWORD_CHANGED", null, "test");
+
+		assertThat(numbers(search(null, null, "EXPIRED", null))).containsExactly(1, 2);
+		assertThat(numbers(search(null, null, "VALID", null))).containsExactly(4);
+		assertThat(this.directory.search(this.otherAgency, AccountQuery.of(null, null, "EXPIRED", null, null, null)).rows())
+			.extracting(AccountRow::id)
+			.containsExactly(this.account[1]);
+	}
+
+	@Test
+	void searchWhenAnAccountIsRenamedThenItIsFoundAndSortedByItsNewName() {
+		this.jdbc.sql("update publisher_account set name = ? where id = ?")
+			.params("Zulu Tea " + this.u, this.account[1])
+			.update();
+
+		assertThat(numbers(search("zulu tea", null, null, null))).containsExactly(1);
+		assertThat(search("alpha coffee", null, null, null).total()).isZero();
+		assertThat(numbers(search(null, null, null, "name,asc"))).containsExactly(2, 3, 4, 5, 1);
+	}
+
+	@Test
+	void searchWhenAnAccountIsLinkedAfterItsTokenWasStoredThenTheNewAgencyFiltersItByStatus() {
+		long later = this.fixtures.agency("Later Agency");
+		this.directory.link(later, this.account[2]);
+
+		assertThat(this.directory.search(later, AccountQuery.of(null, null, "EXPIRED", null, null, null)).rows())
+			.extracting(AccountRow::id)
+			.containsExactly(this.account[2]);
+	}
+
+	@Test
+	void searchWhenATokenRowIsRemovedThenTheAccountHasNoStatusAndSortsLast() {
+		this.jdbc.sql("delete from account_token where account_id = ?").param(this.account[1]).update();
+
+		assertThat(numbers(search(null, null, "VALID", null))).containsExactly(4);
+		assertThat(numbers(search(null, null, null, "status,asc"))).containsExactly(2, 3, 4, 1, 5);
+	}
+
+	@Test
 	void searchWhenAgencyHasNoAccountsThenAnEmptyPage() {
 		AccountPage empty = this.directory.search(this.fixtures.agency("Empty Agency"),
 				AccountQuery.of(null, null, null, null, null, null));

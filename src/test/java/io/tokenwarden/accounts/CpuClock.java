@@ -36,6 +36,32 @@ final class CpuClock {
 		}
 	}
 
+	/**
+	 * Milliseconds of CPU used so far by each kind of thread of {@code pid}, by thread name without
+	 * its number ("http-nio-8080-exec-", "C2 CompilerThre", "VM Thread", ...).
+	 */
+	static java.util.Map<String, Double> millisByThread(long pid) {
+		java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+		try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK,
+							Double::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended between listing and reading
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return byName;
+	}
+
 	private static double millisOf(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -1,5 +1,6 @@
 package io.tokenwarden.database;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,13 +45,14 @@ class MigrationTests {
 	@Test
 	void migrateThenThePagesQueriesHaveTheirIndexes() {
 		assertThat(index("agency_account_link_pkey")).endsWith("(agency_id, account_id)");
-		assertThat(index("agency_account_link_account_idx")).endsWith("(account_id)");
+		assertThat(index("agency_account_link_account_idx")).endsWith("(account_id, agency_id)");
+		assertThat(index("agency_account_link_name_idx")).endsWith("(agency_id, sort_name, account_id)");
+		assertThat(index("agency_account_link_status_idx")).endsWith("(agency_id, token_status, sort_name, account_id)");
+		assertThat(index("agency_account_link_search_idx")).endsWith("USING gin (agency_id, search_text gin_trgm_ops)");
 		assertThat(index("account_token_pkey")).endsWith("(account_id)");
 		assertThat(index("account_token_status_idx")).endsWith("(status, account_id)");
 		assertThat(index("agency_membership_agency_idx")).endsWith("(agency_id)");
 		assertThat(index("publisher_account_external_unique")).contains("UNIQUE").endsWith("(publisher, external_id)");
-		assertThat(index("publisher_account_name_idx")).endsWith("(lower((name)::text), id)");
-		assertThat(index("publisher_account_search_idx")).endsWith("USING gin (search_text gin_trgm_ops)");
 		assertThat(index("audit_event_account_idx")).endsWith("(account_id, occurred_at DESC)");
 	}
 
@@ -114,6 +116,25 @@ class MigrationTests {
 		assertThatExceptionOfType(UncategorizedSQLException.class)
 			.isThrownBy(() -> jdbc.sql("delete from audit_event").update())
 			.withMessageContaining("append-only");
+	}
+
+	@Test
+	void migrateWhenAccountsExistedBeforeTheLinksCarriedTheirCopiesThenTheLinksAreFilledIn() {
+		DataSource before = ScratchDatabases.create();
+		Flyway.configure().dataSource(before).locations("classpath:db/migration").target("70").load().migrate();
+		JdbcClient old = JdbcClient.create(before);
+		long agency = old.sql("insert into agency (name) values ('Old Agency') returning id").query(Long.class).single();
+		long account = old.sql("""
+				insert into publisher_account (publisher, external_id, name, owner_email)
+				values ('X', '42', 'Bluebird COFFEE', 'owner@mail.test') returning id""").query(Long.class).single();
+		old.sql("insert into account_token (account_id, status) values (?, 'EXPIRED')").param(account).update();
+		old.sql("insert into agency_account_link (agency_id, account_id) values (?, ?)").params(agency, account).update();
+
+		ScratchDatabases.migrate(before);
+
+		assertThat(old.sql("select publisher || '|' || sort_name || '|' || token_status from agency_account_link")
+			.query(String.class)
+			.single()).isEqualTo("X|bluebird coffee|EXPIRED");
 	}
 
 	private static String index(String name) {
