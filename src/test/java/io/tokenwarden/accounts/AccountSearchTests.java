@@ -237,6 +237,25 @@ class AccountSearchTests {
 	}
 
 	@Test
+	void searchWhenLinksComeAndGoThenTheAgencysTotalFollows() {
+		long paged = this.fixtures.agency("Counted Agency");
+		this.fixtures.manyAccounts(paged, "Count " + this.u, 60);
+		this.directory.link(paged, this.account[1]);
+		this.directory.link(paged, this.account[1]);
+		this.jdbc.sql("delete from publisher_account where id = ?").param(this.account[2]).update();
+		this.directory.link(paged, this.account[3]);
+		this.jdbc.sql("delete from agency_account_link where agency_id = ? and account_id = ?")
+			.params(paged, this.account[3])
+			.update();
+
+		AccountPage first = this.directory.search(paged, AccountQuery.of(null, null, null, null, null, null));
+
+		assertThat(first.total()).isEqualTo(61);
+		assertThat(first.totalPages()).isEqualTo(2);
+		assertThat(search(null, null, null, null).total()).isEqualTo(4);
+	}
+
+	@Test
 	void searchWhenAgencyHasNoAccountsThenAnEmptyPage() {
 		AccountPage empty = this.directory.search(this.fixtures.agency("Empty Agency"),
 				AccountQuery.of(null, null, null, null, null, null));

@@ -232,6 +232,7 @@ class AccountsPageBenchmarkTests {
 		String database = EmbeddedPostgresServer.start(data, false);
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
 		jdbc.sql("alter system set shared_preload_libraries = 'pg_stat_statements'").update();
+		jdbc.sql("alter system set pg_stat_statements.track_planning = on").update();
 		EmbeddedPostgresServer.stop(data);
 		database = EmbeddedPostgresServer.start(data, false);
 		jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
@@ -241,13 +242,15 @@ class AccountsPageBenchmarkTests {
 	}
 
 	private void topStatements(JdbcClient jdbc) {
-		this.out.printf("%nStatements by total time (pg_stat_statements): calls, total ms, mean ms, statement%n");
+		this.out.printf("%nStatements by total time (pg_stat_statements): calls, total ms, mean ms (of which "
+				+ "planning), statement%n");
 		jdbc.sql("""
-				select calls, round(total_exec_time::numeric, 1) total, round(mean_exec_time::numeric, 3) mean,
+				select calls, round((total_exec_time + total_plan_time)::numeric, 1) total,
+				       round((mean_exec_time + mean_plan_time)::numeric, 3) mean, round(mean_plan_time::numeric, 3) plan,
 				       regexp_replace(left(query, 160), '\\s+', ' ', 'g') query
-				from pg_stat_statements order by total_exec_time desc limit 20""")
-			.query((rs, n) -> String.format("%7d %9s %8s  %s", rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4)))
+				from pg_stat_statements order by total_exec_time + total_plan_time desc limit 20""")
+			.query((rs, n) -> String.format("%7d %9s %8s (%s)  %s", rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5)))
 			.list()
 			.forEach(this.out::println);
 	}
