@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The queries behind Config > Accounts: one page of an agency's accounts, its total, and the names
- * of the agencies each shown account is linked to: two statements whatever the page holds (one for a
- * search, or a short first page).
+ * of the agencies each shown account is linked to: the page and its count whatever the page holds
+ * (the page alone for a search, or a short first page).
  */
 @Component
 class AccountSearch {
@@ -86,19 +86,19 @@ class AccountSearch {
 		// a column that may be empty sorts empty last both ways; the others sort with the account id in
 		// the same direction, so that an index serves both directions
 		boolean nullable = column.startsWith("t.") || column.equals("l.token_status");
-		String order = nullable ? "sort_value" + direction + " nulls last, %s.account_id"
-				: "sort_value" + direction + ", %s.account_id" + direction;
+		String sortValue = "sort_value" + direction + (nullable ? " nulls last" : "");
+		String accountId = "account_id" + (nullable ? "" : direction);
 		boolean countedInPage = query.q() != null;
 		String page = "with page as (\n    select l.account_id, " + column + " as sort_value"
 				+ (countedInPage ? ", count(*) over () as total" : "") + "\n"
 				+ "    from agency_account_link l\n"
 				+ (column.startsWith("a.") ? "    join publisher_account a on a.id = l.account_id\n" : "")
 				+ (column.startsWith("t.") ? "    left join account_token t on t.account_id = l.account_id\n" : "")
-				+ "    " + where + "\n    order by " + String.format(order, "l") + " limit :limit offset :offset)\n"
+				+ "    " + where + "\n    order by " + sortValue + ", l." + accountId + " limit :limit offset :offset)\n"
 				+ "select " + ROW_COLUMNS + (countedInPage ? ", p.total" : "") + "\nfrom page p\n"
 				+ "join publisher_account a on a.id = p.account_id\n"
 				+ "left join account_token t on t.account_id = p.account_id\n"
-				+ "order by p." + String.format(order, "p");
+				+ "order by p." + sortValue + ", p." + accountId;
 		// unfiltered, the agency's own count (kept by triggers, migration V80) instead of counting its links
 		boolean filtered = query.q() != null || query.publisher() != null || query.status() != null;
 		String count = !filtered ? "select account_count from agency where id = :agency"

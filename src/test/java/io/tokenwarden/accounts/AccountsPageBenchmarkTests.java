@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,22 +126,30 @@ class AccountsPageBenchmarkTests {
 	}
 
 	private void warmUp(List<BenchmarkClient> clients) throws Exception {
+		List<String> paths = KINDS.values().stream().map(kind -> kind[0]).toList();
+		timeAll(clients, WARMUP * paths.size() / clients.size(), i -> paths.get(i % paths.size()));
+	}
+
+	/** Every client at once, {@code each} requests each, the i-th to {@code pathOf(i)}; all latencies in ns. */
+	private static List<Long> timeAll(List<BenchmarkClient> clients, int each, IntFunction<String> pathOf)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
 		try {
-			List<String> paths = KINDS.values().stream().map(kind -> kind[0]).toList();
-			List<Future<Long>> results = new ArrayList<>();
+			List<Future<long[]>> results = new ArrayList<>();
 			for (BenchmarkClient client : clients) {
 				results.add(pool.submit(() -> {
-					long sum = 0;
-					for (int i = 0; i < WARMUP * paths.size() / clients.size(); i++) {
-						sum += client.timedGet(paths.get(i % paths.size()));
+					long[] nanos = new long[each];
+					for (int i = 0; i < nanos.length; i++) {
+						nanos[i] = client.timedGet(pathOf.apply(i));
 					}
-					return sum;
+					return nanos;
 				}));
 			}
-			for (Future<Long> result : results) {
-				result.get();
+			List<Long> all = new ArrayList<>();
+			for (Future<long[]> result : results) {
+				Arrays.stream(result.get()).forEach(all::add);
 			}
+			return all;
 		}
 		finally {
 			pool.shutdown();
@@ -151,45 +160,26 @@ class AccountsPageBenchmarkTests {
 	private Map<String, Figures> run(BenchmarkApp app, long postmaster, List<BenchmarkClient> clients, int requests)
 			throws Exception {
 		Map<String, Figures> figures = new LinkedHashMap<>();
-		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-		try {
-			for (Map.Entry<String, String[]> kind : KINDS.entrySet()) {
-				String path = kind.getValue()[0];
-				double[] before = serverTimer(app, kind.getValue()[1]);
-				double[] cpuBefore = { CpuClock.millisOfTree(app.pid()), CpuClock.millisOfTree(postmaster) };
-				Map<String, Double> threadsBefore = CpuClock.millisByThread(app.pid());
-				List<Future<long[]>> results = new ArrayList<>();
-				for (BenchmarkClient client : clients) {
-					results.add(pool.submit(() -> {
-						long[] nanos = new long[requests / clients.size()];
-						for (int i = 0; i < nanos.length; i++) {
-							nanos[i] = client.timedGet(path);
-						}
-						return nanos;
-					}));
-				}
-				List<Long> all = new ArrayList<>();
-				for (Future<long[]> result : results) {
-					Arrays.stream(result.get()).forEach(all::add);
-				}
-				double[] cpu = { CpuClock.millisOfTree(app.pid()) - cpuBefore[0], CpuClock.millisOfTree(postmaster) - cpuBefore[1] };
-				double[] after = serverTimer(app, kind.getValue()[1]);
-				if (Boolean.getBoolean("benchmark.threads")) {
-					StringBuilder threads = new StringBuilder();
-					CpuClock.millisByThread(app.pid()).forEach((name, millis) -> {
-						double used = (millis - threadsBefore.getOrDefault(name, 0.0)) / all.size();
-						if (used >= 0.05) {
-							threads.append(String.format("  %s %.2f", name, used));
-						}
-					});
-					this.out.printf("%s: app CPU ms per request by thread:%s%n", kind.getKey(), threads);
-				}
-				figures.put(kind.getKey(), Figures.of(all, (after[1] - before[1]) / (after[0] - before[0]),
-						cpu[0] / all.size(), cpu[1] / all.size()));
+		for (Map.Entry<String, String[]> kind : KINDS.entrySet()) {
+			String path = kind.getValue()[0];
+			double[] before = serverTimer(app, kind.getValue()[1]);
+			double[] cpuBefore = { CpuClock.millisOfTree(app.pid()), CpuClock.millisOfTree(postmaster) };
+			Map<String, Double> threadsBefore = CpuClock.millisByThread(app.pid());
+			List<Long> all = timeAll(clients, requests / clients.size(), i -> path);
+			double[] cpu = { CpuClock.millisOfTree(app.pid()) - cpuBefore[0], CpuClock.millisOfTree(postmaster) - cpuBefore[1] };
+			double[] after = serverTimer(app, kind.getValue()[1]);
+			if (Boolean.getBoolean("benchmark.threads")) {
+				StringBuilder threads = new StringBuilder();
+				CpuClock.millisByThread(app.pid()).forEach((name, millis) -> {
+					double used = (millis - threadsBefore.getOrDefault(name, 0.0)) / all.size();
+					if (used >= 0.05) {
+						threads.append(String.format("  %s %.2f", name, used));
+					}
+				});
+				this.out.printf("%s: app CPU ms per request by thread:%s%n", kind.getKey(), threads);
 			}
-		}
-		finally {
-			pool.shutdown();
+			figures.put(kind.getKey(), Figures.of(all, (after[1] - before[1]) / (after[0] - before[0]),
+					cpu[0] / all.size(), cpu[1] / all.size()));
 		}
 		return figures;
 	}

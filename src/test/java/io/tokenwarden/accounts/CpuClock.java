@@ -47,9 +47,7 @@ final class CpuClock {
 				try {
 					String stat = Files.readString(task.resolve("stat"));
 					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "");
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK,
-							Double::sum);
+					byName.merge(name, millisIn(stat), Double::sum);
 				}
 				catch (IOException ex) {
 					// the thread ended between listing and reading
@@ -64,14 +62,18 @@ final class CpuClock {
 
 	private static double millisOf(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-			// fields after the command name, which is in parentheses and may hold spaces: state is field 3
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+			return millisIn(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
 		}
 		catch (IOException ex) {
 			return 0; // the process ended between listing and reading
 		}
+	}
+
+	/** User plus system time of a {@code /proc/.../stat} line, in milliseconds. */
+	private static double millisIn(String stat) {
+		// fields after the command name, which is in parentheses and may hold spaces: state is field 3
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
 	}
 
 }
