@@ -60,6 +60,31 @@ public class AccountAccess {
 			.orElseThrow(() -> new AccessDeniedException("an ADMIN role is needed to change tokens"));
 	}
 
+	/**
+	 * The grant to change how the current agency holds the account (link, unlink, owner): 404 unless the
+	 * account is linked to the current agency, then 403 unless the person is an ADMIN there.
+	 */
+	public Grant requireAdminHere(long accountId) {
+		AgencyContext context = this.currentAgency.get();
+		if (!linkedToCurrentAgency(accountId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such account");
+		}
+		if (!context.isAdmin()) {
+			throw new AccessDeniedException("an ADMIN role is needed to change this account");
+		}
+		return new Grant(accountId, context.agencyId(), context.userEmail());
+	}
+
+	/** Whether the current agency holds the account (its page then offers link, unlink and owner changes). */
+	public boolean linkedToCurrentAgency(long accountId) {
+		return this.currentAgency.find()
+			.map(context -> this.jdbc.sql("select exists (select 1 from agency_account_link where agency_id = ? and account_id = ?)")
+				.params(context.agencyId(), accountId)
+				.query(Boolean.class)
+				.single())
+			.orElse(false);
+	}
+
 	/** 403 unless the person is an ADMIN of the current agency. */
 	public AgencyContext requireAdminOfCurrentAgency() {
 		AgencyContext context = this.currentAgency.get();

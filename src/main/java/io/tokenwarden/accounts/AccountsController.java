@@ -34,8 +34,11 @@ class AccountsController {
 
 	private final AccountListView view;
 
+	private final AccountLinks links;
+
 	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog,
-			List<AccountDetailSection> sections, AccountListView view) {
+			List<AccountDetailSection> sections, AccountListView view, AccountLinks links) {
+		this.links = links;
 		this.sections = sections.stream().sorted(Comparator.comparingInt(AccountDetailSection::order)).toList();
 		this.view = view;
 		this.directory = directory;
@@ -72,7 +75,11 @@ class AccountsController {
 		model.addAttribute("sections", this.sections.stream()
 			.map(section -> new RenderedSection(section.template(), section.model(id)))
 			.toList());
-		model.addAttribute("canChangeTokens", this.currentAgency.get().isAdmin());
+		boolean admin = this.currentAgency.get().isAdmin();
+		boolean linkedHere = this.access.linkedToCurrentAgency(id);
+		model.addAttribute("canChangeTokens", admin);
+		model.addAttribute("canChangeLinks", admin && linkedHere);
+		model.addAttribute("linkableAgencies", admin && linkedHere ? this.links.linkableAgencies(id) : List.of());
 		return "accounts/detail";
 	}
 

@@ -37,6 +37,9 @@ public class PublisherAccount {
 	@Column(name = "created_at", nullable = false, insertable = false, updatable = false)
 	private Instant createdAt;
 
+	@Column(name = "archived_at")
+	private Instant archivedAt;
+
 	protected PublisherAccount() {
 	}
 
@@ -65,6 +68,31 @@ public class PublisherAccount {
 
 	public String ownerEmail() {
 		return this.ownerEmail;
+	}
+
+	/** When the account lost its last agency; null while any agency has it. */
+	public Instant archivedAt() {
+		return this.archivedAt;
+	}
+
+	public boolean archived() {
+		return this.archivedAt != null;
+	}
+
+	void changeOwner(String ownerEmail) {
+		this.ownerEmail = ownerEmail;
+	}
+
+	void archive(Instant at) {
+		this.archivedAt = at;
+	}
+
+	/** Connected again: the identity's name as the publisher shows it now, and no longer archived. */
+	void restore(String name) {
+		this.archivedAt = null;
+		if (name != null && !name.isBlank()) {
+			this.name = name;
+		}
 	}
 
 }

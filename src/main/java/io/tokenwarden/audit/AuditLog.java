@@ -42,6 +42,15 @@ public class AuditLog {
 		record(action, actor, agencyId, accountId, detail, clientIp);
 	}
 
+	/** Whether {@code action} was ever recorded for the account in the agency's name. */
+	@Transactional(readOnly = true)
+	public boolean happened(String action, long agencyId, long accountId) {
+		return this.jdbc.sql("select exists (select 1 from audit_event where account_id = ? and agency_id = ? and action = ?)")
+			.params(accountId, agencyId, action)
+			.query(Boolean.class)
+			.single();
+	}
+
 	@Transactional(readOnly = true)
 	public List<AuditEntry> forAccount(long accountId, int limit) {
 		return this.jdbc.sql("""

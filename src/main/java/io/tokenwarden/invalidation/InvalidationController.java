@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Arrays;
 
 /** The Invalidate Token confirmation (works without JavaScript) and the action itself. */
 @Controller
@@ -27,14 +26,14 @@ class InvalidationController {
 	@GetMapping("/config/accounts/{id}/invalidate")
 	String confirm(@PathVariable long id, Model model) {
 		model.addAttribute("account", this.invalidation.confirmation(id));
-		model.addAttribute("reasons", InvalidationReason.values());
+		model.addAttribute("reasons", InvalidationReason.chosenByAdmins());
 		return "invalidation/confirm";
 	}
 
 	@PostMapping("/config/accounts/{id}/invalidate")
 	String invalidate(@PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-		InvalidationReason parsed = Arrays.stream(InvalidationReason.values())
+		InvalidationReason parsed = InvalidationReason.chosenByAdmins().stream()
 			.filter(r -> r.name().equals(reason))
 			.findFirst()
 			.orElse(null);

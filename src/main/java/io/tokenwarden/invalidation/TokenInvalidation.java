@@ -3,14 +3,17 @@ package io.tokenwarden.invalidation;
 import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.AccountRow;
+import io.tokenwarden.accounts.AccountUnlinked;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.notifications.NewNotice;
 import io.tokenwarden.notifications.NoticeAccount;
+import io.tokenwarden.notifications.NoticeKind;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.RemovedSecrets;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,26 +75,50 @@ public class TokenInvalidation {
 		PublisherAccount account = this.accounts.find(accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<String> agencies = this.accounts.linkedAgencyNames(accountId);
-		Optional<RemovedSecrets> removed = this.tokens.invalidate(accountId, reason.name(), note, grant.actor());
+		boolean done = invalidate(account, reason, note, grant.actor(), grant.agencyId(),
+				agencies.size() + " agencies", clientIp);
+		return new InvalidationOutcome(!done, account.name(), agencies);
+	}
+
+	/**
+	 * The last agency unlinked the account: its token is revoked and its ciphertexts go at once, in the
+	 * unlink's transaction, exactly as an invalidation would do it.
+	 */
+	@EventListener
+	void onUnlinked(AccountUnlinked event) {
+		if (!event.lastLink() || this.tokens.find(event.accountId()).isEmpty()) {
+			return;
+		}
+		PublisherAccount account = this.accounts.find(event.accountId()).orElseThrow();
+		// nobody holds the account any more: what was waiting to be said about its token is moot
+		this.notices.withdrawUnsent(account.id(), EnumSet.of(NoticeKind.EXPIRED, NoticeKind.EXPIRING_SOON,
+				NoticeKind.UNREACHABLE, NoticeKind.FUNDING_SOURCE_INVALID, NoticeKind.FIXED));
+		invalidate(account, InvalidationReason.UNLINKED, null, event.actor(), event.agencyId(), "last agency unlinked",
+				null);
+	}
+
+	/** Invalidates, queues the revocation and the owner's notice; false when it was invalidated already. */
+	private boolean invalidate(PublisherAccount account, InvalidationReason reason, String note, String actor,
+			long agencyId, String scope, String clientIp) {
+		long accountId = account.id();
+		Optional<RemovedSecrets> removed = this.tokens.invalidate(accountId, reason.name(), note, actor);
 		if (removed.isEmpty()) {
-			return new InvalidationOutcome(true, account.name(), agencies);
+			return false;
 		}
 		RemovedSecrets secrets = removed.get();
 		if (secrets.accessTokenCiphertext() != null || secrets.refreshTokenCiphertext() != null) {
 			this.outbox.add(accountId, account.publisher(), account.externalId(), secrets.accessTokenCiphertext(),
-					secrets.refreshTokenCiphertext(), grant.actor());
+					secrets.refreshTokenCiphertext(), actor);
 		}
-		this.auditLog.record("token_invalidated", grant.actor(), grant.agencyId(), accountId,
-				secrets.previousStatus() + " → INVALIDATED; reason " + reason + "; " + agencies.size() + " agencies",
-				clientIp);
+		this.auditLog.record("token_invalidated", actor, agencyId, accountId,
+				secrets.previousStatus() + " → INVALIDATED; reason " + reason + "; " + scope, clientIp);
 		Instant now = this.clock.instant();
 		// the owner's one notice: a deliberate unlink, never an "expired" email
 		this.notices.enqueue(NewNotice.unlinked(new NoticeAccount(accountId, account.publisher(), account.externalId(),
-				account.name(), account.ownerEmail()), grant.actor(), now, reason.name(),
+				account.name(), account.ownerEmail()), actor, now, reason.name(),
 				"unlinked:" + accountId + ":" + now.toEpochMilli()));
-		this.events.publishEvent(new TokenInvalidated(accountId, account.publisher(), grant.actor(), grant.agencyId(),
-				reason, note, now));
-		return new InvalidationOutcome(false, account.name(), agencies);
+		this.events.publishEvent(new TokenInvalidated(accountId, account.publisher(), actor, agencyId, reason, note, now));
+		return true;
 	}
 
 }

@@ -164,4 +164,37 @@ class NoticeOutbox {
 			.update();
 	}
 
+	/**
+	 * Sends the account's unsent owner notices to its new owner instead of the old one: recipient, owner
+	 * and dedupe key move over; one that the new owner already has waiting is dropped, not doubled.
+	 * Admin copies keep their recipients and learn the new owner's address.
+	 */
+	int readdress(long accountId, String previousOwner, String newOwner) {
+		String oldSuffix = " -> " + previousOwner.toLowerCase(Locale.ROOT);
+		String newSuffix = " -> " + newOwner.toLowerCase(Locale.ROOT);
+		String unsent = " n.account_id = :account and n.status in ('PENDING', 'FAILED') and n.sent_at is null";
+		this.jdbc.sql("delete from notice n where" + unsent + " and not n.admin_copy and lower(n.recipient) = :old"
+				+ " and exists (select 1 from notice m"
+				+ " where m.dedupe_key = left(n.dedupe_key, length(n.dedupe_key) - length(:oldSuffix)) || :newSuffix)")
+			.param("account", accountId)
+			.param("old", previousOwner.toLowerCase(Locale.ROOT))
+			.param("oldSuffix", oldSuffix)
+			.param("newSuffix", newSuffix)
+			.update();
+		int moved = this.jdbc.sql("update notice n set recipient = :new,"
+				+ " dedupe_key = left(n.dedupe_key, length(n.dedupe_key) - length(:oldSuffix)) || :newSuffix where" + unsent
+				+ " and not n.admin_copy and lower(n.recipient) = :old")
+			.param("account", accountId)
+			.param("new", newOwner)
+			.param("old", previousOwner.toLowerCase(Locale.ROOT))
+			.param("oldSuffix", oldSuffix)
+			.param("newSuffix", newSuffix)
+			.update();
+		this.jdbc.sql("update notice n set owner_email = :new where" + unsent)
+			.param("account", accountId)
+			.param("new", newOwner)
+			.update();
+		return moved;
+	}
+
 }

@@ -36,14 +36,19 @@ class AutomationStore {
 			.list();
 	}
 
-	long add(long accountId, NewAutomation automation, String actor, Instant now) {
+	/**
+	 * Adds an automation on behalf of {@code agencyId}, the agency it belongs to (null: the first agency the
+	 * account is linked to, as for the demo's samples).
+	 */
+	long add(long accountId, Long agencyId, NewAutomation automation, String actor, Instant now) {
 		return this.jdbc.sql("""
-				insert into automation (account_id, kind, campaign_id, threshold, metric, operator, action, min_bid,
-				    max_bid, step, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(accountId, automation.kind().name(), automation.campaignId(), automation.threshold(),
-					name(automation.metric()), name(automation.operator()), name(automation.action()), automation.minBid(),
-					automation.maxBid(), automation.step(), actor, at(now))
+				insert into automation (account_id, agency_id, kind, campaign_id, threshold, metric, operator, action,
+				    min_bid, max_bid, step, created_by, created_at)
+				values (?, coalesce(cast(? as bigint), (select min(l.agency_id) from agency_account_link l where l.account_id = ?)),
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(accountId, agencyId, accountId, automation.kind().name(), automation.campaignId(),
+					automation.threshold(), name(automation.metric()), name(automation.operator()),
+					name(automation.action()), automation.minBid(), automation.maxBid(), automation.step(), actor, at(now))
 			.query(Long.class)
 			.single();
 	}
@@ -52,6 +57,16 @@ class AutomationStore {
 		return this.jdbc.sql("delete from automation where id = ? and account_id = ?")
 			.params(automationId, accountId)
 			.update() == 1;
+	}
+
+	/** Removes the automations an agency set up on the account; every automation when {@code agencyId} is null. */
+	int removeForAgency(long accountId, Long agencyId) {
+		if (agencyId == null) {
+			return this.jdbc.sql("delete from automation where account_id = ?").param(accountId).update();
+		}
+		return this.jdbc.sql("delete from automation where account_id = ? and agency_id = ?")
+			.params(accountId, agencyId)
+			.update();
 	}
 
 	private static String name(Enum<?> value) {

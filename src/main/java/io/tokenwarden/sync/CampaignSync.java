@@ -120,7 +120,7 @@ public class CampaignSync {
 			throw new IllegalArgumentException("automations.invalid.campaign");
 		}
 		return this.transactions.execute(tx -> {
-			long id = this.automations.add(accountId, automation, grant.actor(), this.clock.instant());
+			long id = this.automations.add(accountId, grant.agencyId(), automation, grant.actor(), this.clock.instant());
 			this.auditLog.record("automation_added", grant.actor(), grant.agencyId(), accountId,
 					automation.kind().name() + " #" + id, null);
 			return id;

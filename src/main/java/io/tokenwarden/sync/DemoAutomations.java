@@ -45,7 +45,7 @@ class DemoAutomations {
 			.filter(account -> account.accountId() > 0 && account.status() == TokenStatus.VALID)
 			.toList();
 		for (int i = 1, sample = 0; i < valid.size() && sample < SAMPLES.size(); i += EVERY, sample++) {
-			this.automations.add(valid.get(i).accountId(), SAMPLES.get(sample), "demo", this.clock.instant());
+			this.automations.add(valid.get(i).accountId(), null, SAMPLES.get(sample), "demo", this.clock.instant());
 		}
 	}
 

@@ -66,7 +66,10 @@ class AccountsSecurityMatrixTests {
 			// CampaignsAccessTests
 			"GET /config/accounts/{id}/campaigns", "POST /config/accounts/{id}/campaigns/sync",
 			"POST /config/accounts/{id}/campaigns/{campaignId}/status", "POST /config/accounts/{id}/automations",
-			"POST /config/accounts/{id}/automations/{automationId}/delete");
+			"POST /config/accounts/{id}/automations/{automationId}/delete",
+			// AccountLinksTests, OwnerEmailTests
+			"POST /config/accounts/{id}/links", "GET /config/accounts/{id}/unlink", "POST /config/accounts/{id}/unlink",
+			"POST /config/accounts/{id}/owner");
 
 	@Autowired
 	MockMvc mvc;
