@@ -33,6 +33,37 @@ public class AccountDirectory {
 		return this.accounts.save(new PublisherAccount(publisher, externalId, name, ownerEmail));
 	}
 
+	/** What a connect found or made: the account, whether it is new, and the agencies that had it before. */
+	public record Connection(PublisherAccount account, boolean created, boolean wasLinkedHere, List<Long> agenciesBefore) {
+	}
+
+	/**
+	 * The account of a publisher identity that an admin of {@code agencyId} just proved control of: the one
+	 * Token Warden knows (taken out of the archive if it was there) or a new one, linked to the agency.
+	 * Concurrent connects of one identity take turns on a transaction lock, so there is never a second
+	 * account for it, nor a second link. Joins the caller's transaction (the connect's).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Connection connect(long agencyId, Publisher publisher, String externalId, String name, String ownerEmail) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param(publisher.name() + ":" + externalId)
+			.query((rs, n) -> 1)
+			.single();
+		Optional<PublisherAccount> known = this.accounts.findByPublisherAndExternalId(publisher, externalId);
+		PublisherAccount account = known.orElseGet(() -> this.accounts.saveAndFlush(new PublisherAccount(publisher,
+				externalId, truncate(name == null || name.isBlank() ? externalId : name, 300), ownerEmail)));
+		if (known.isPresent() && account.archived()) {
+			account.restore(truncate(name, 300));
+			this.accounts.flush();
+		}
+		List<Long> before = this.jdbc.sql("select agency_id from agency_account_link where account_id = ?")
+			.param(account.id())
+			.query(Long.class)
+			.list();
+		link(agencyId, account.id());
+		return new Connection(account, known.isEmpty(), before.contains(agencyId), before);
+	}
+
 	@Transactional
 	public void link(long agencyId, long accountId) {
 		this.jdbc.sql("insert into agency_account_link (agency_id, account_id) values (?, ?) on conflict do nothing")

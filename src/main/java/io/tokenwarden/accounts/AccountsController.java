@@ -36,9 +36,13 @@ class AccountsController {
 
 	private final AccountLinks links;
 
+	private final List<ConnectOptions> connectOptions;
+
 	AccountsController(AccountDirectory directory, AccountAccess access, CurrentAgency currentAgency, AuditLog auditLog,
-			List<AccountDetailSection> sections, AccountListView view, AccountLinks links) {
+			List<AccountDetailSection> sections, AccountListView view, AccountLinks links,
+			List<ConnectOptions> connectOptions) {
 		this.links = links;
+		this.connectOptions = connectOptions;
 		this.sections = sections.stream().sorted(Comparator.comparingInt(AccountDetailSection::order)).toList();
 		this.view = view;
 		this.directory = directory;
@@ -61,6 +65,8 @@ class AccountsController {
 		model.addAttribute("publishers", Publisher.values());
 		model.addAttribute("statuses", TokenStatus.values());
 		model.addAttribute("canChangeTokens", context.isAdmin());
+		model.addAttribute("connectOptions", context.isAdmin()
+				? this.connectOptions.stream().flatMap(o -> o.options().stream()).toList() : List.of());
 		return "accounts/list";
 	}
 
