@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AutomationsTests extends SyncTestSupport {
 
 	@Test
-	void ruleAndAutoBidThenWrittenThroughThePublisherAndLogged() throws Exception {
+	void ruleAndAutoBidThenWrittenThroughThePublisherOnTheCampaignAndItsAdSetAndLogged() throws Exception {
 		String slow = campaignId();
 		String paused = campaignId();
 		Account account = facebookAccount("[" + campaign(slow, "Slow", "ACTIVE", 10000, "10.00", 150) + ","
@@ -30,12 +30,14 @@ class AutomationsTests extends SyncTestSupport {
 
 		assertThat(campaignStatus(account.id(), paused)).isEqualTo("ACTIVE");
 		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + paused)).withRequestBody(equalTo("status=ACTIVE")));
-		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + slow)).withRequestBody(equalTo("bid_amount=170")));
-		assertThat(this.jdbc.sql("select bid from campaign where account_id = ? and campaign_id = ?")
-			.params(account.id(), slow).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.70");
+		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + adSetId(slow)))
+			.withRequestBody(equalTo("bid_amount=170")));
+		publishers.verify(0, postRequestedFor(urlPathEqualTo(GRAPH + "/" + slow)));
+		assertThat(this.jdbc.sql("select bid from campaign_ad_group where account_id = ? and ad_group_id = ?")
+			.params(account.id(), adSetId(slow)).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.70");
 		assertThat(actions(account.id())).isEqualTo(2);
 		assertThat(page("viewer@demo.test", "/config/accounts/{id}/campaigns", account.id()))
-			.contains("Resumed", "budget used 5% below 20%", "Bid changed", "bid 1.50 → 1.70");
+			.contains("Resumed", "budget used 5% below 20%", "Bid changed", "bid 1.50 → 1.70", "ad set Slow ad set");
 	}
 
 	@Test

@@ -113,11 +113,22 @@ abstract class SyncTestSupport {
 			.willReturn(okJson("{\"success\":true}")));
 	}
 
-	/** A campaign as the Marketing API lists it: budget and bid in cents, today's spend in units. */
+	/**
+	 * A campaign as the Marketing API lists it with its ad sets expanded: budget in cents, today's spend in
+	 * units, and one running ad set ({@link #adSetId}, named "&lt;name&gt; ad set") bidding {@code bidCents}.
+	 */
 	static String campaign(String id, String name, String status, long budgetCents, String spend, long bidCents) {
 		return """
-				{"id":"%s","name":"%s","status":"%s","daily_budget":"%d","bid_amount":"%d",
-				 "insights":{"data":[{"spend":"%s"}]}}""".formatted(id, name, status, budgetCents, bidCents, spend);
+				{"id":"%s","name":"%s","status":"%s","daily_budget":"%d",
+				 "insights":{"data":[{"spend":"%s"}]},
+				 "adsets":{"data":[{"id":"%s","name":"%s ad set","status":"ACTIVE","bid_amount":%d,
+				   "bid_strategy":"LOWEST_COST_WITH_BID_CAP"}]}}"""
+			.formatted(id, name, status, budgetCents, spend, adSetId(id), name, bidCents);
+	}
+
+	/** The id of the one ad set {@link #campaign} gives a campaign. */
+	static String adSetId(String campaignId) {
+		return campaignId + "01";
 	}
 
 	static String campaignId() {

@@ -11,6 +11,7 @@ import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.Faults;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -23,7 +24,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Classifies X answers (publisher-api.md B7, B8, C1, C2), first match wins, for three kinds of endpoint:
+ * Classifies X answers (docs/publishers.md, "X errors" and "Classification"), first match wins, for three kinds of endpoint:
  * the v2 API, the OAuth 2.0 token endpoint, and the Ads API. A bare 401 from the API never means
  * expired here: only a refused refresh does (see {@link XPublisher#inspect}).
  */
@@ -67,7 +68,7 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || !data.isObject()) {
-			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
+			return unreadable(answer, evidence, answer.json() == null ? answer.unusableBodyDetail() : "answer without data");
 		}
 		return null;
 	}
@@ -139,9 +140,21 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || (list ? !data.isArray() : !data.isObject())) {
-			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
+			return unreadable(answer, evidence, answer.json() == null ? answer.unusableBodyDetail() : "answer without data");
 		}
 		return null;
+	}
+
+	/**
+	 * A success we cannot read: X being down if the body says so, otherwise unrecognised, logged by its
+	 * shape and never its body.
+	 */
+	private static PublisherOutcome unreadable(HttpAnswer answer, Evidence evidence, String detail) {
+		if (answer.body().contains("Service Unavailable")) {
+			return new Unreachable(evidence.withDetail(detail));
+		}
+		log.warn("Couldn't read X's answer ({}): {}", detail, answer.shape());
+		return new Unrecognised(evidence.withDetail(detail + " (" + answer.shape() + ")"));
 	}
 
 	private static PublisherOutcome transportOrThrottle(HttpAnswer answer, Clock clock) {
