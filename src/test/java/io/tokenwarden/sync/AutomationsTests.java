@@ -7,6 +7,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,6 +40,25 @@ class AutomationsTests extends SyncTestSupport {
 		assertThat(actions(account.id())).isEqualTo(2);
 		assertThat(page("viewer@demo.test", "/config/accounts/{id}/campaigns", account.id()))
 			.contains("Resumed", "budget used 5% below 20%", "Bid changed", "bid 1.50 → 1.70", "ad set Slow ad set");
+	}
+
+	@Test
+	void autoBidOnXThenTheLineItemWithItsOwnBidIsPutInMicrosAndTheAutomaticOneAndTheCampaignAreLeftAlone()
+			throws Exception {
+		long account = xAccount("5000000");
+		syncNow(account);
+		add(account, "kind", "AUTO_BID", "threshold", "30", "minBid", "1.00", "maxBid", "3.00", "step", "0.20");
+
+		syncNow(account);
+
+		publishers.verify(1, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/line_items/itttx"))
+			.withQueryParam("bid_amount_local_micro", equalTo("2600000")));
+		publishers.verify(0, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/line_items/ittty")));
+		publishers.verify(0, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/campaigns/.*")));
+		assertThat(this.jdbc.sql("select bid from campaign_ad_group where account_id = ? and ad_group_id = 'itttx'")
+			.param(account).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2.60");
+		assertThat(page("viewer@demo.test", "/config/accounts/{id}/campaigns", account))
+			.contains("line item Followers", "bid 2.40 → 2.60");
 	}
 
 	@Test

@@ -1,16 +1,8 @@
 package io.tokenwarden.sync;
 
-import io.tokenwarden.publishers.Publisher;
-import io.tokenwarden.testsupport.TestData;
-import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
 
-import java.util.concurrent.ThreadLocalRandom;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Campaigns page shows each campaign with its ad sets (Facebook) or line items (X) and their bids. */
@@ -38,36 +30,13 @@ class CampaignsPageTests extends SyncTestSupport {
 
 	@Test
 	void campaignsPageWhenXThenEachCampaignWithItsLineItemsAndTheirBids() throws Exception {
-		TokenSecret token = TestData.secret();
-		long accountId = this.data.account(Publisher.X, TestData.unique("Sync Bird"), token, TestData.secret(),
-				"Northwind Agency");
-		String adAccount = "18ce" + Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L), 36);
-		stubX(adAccount);
+		long accountId = xAccount("0");
 
 		syncNow(accountId);
 
 		String page = HtmlUtils.htmlUnescape(page("viewer@demo.test", "/config/accounts/{id}/campaigns", accountId));
 		assertThat(page).contains("Line items and bids", "Launch", "Followers", "2.40", "Keywords", "automatic")
 			.doesNotContain("Ad sets and bids");
-	}
-
-	/** X Ads answers one account with one campaign and its two line items; stats without spend. */
-	private static void stubX(String adAccount) {
-		String base = "/12/accounts/" + adAccount;
-		publishers.stubFor(get(urlPathEqualTo("/12/accounts")).willReturn(okJson("""
-				{"request":{"params":{}},"next_cursor":null,"data":[{"id":"%s","name":"Bird Ads","approval_status":"ACCEPTED"}]}"""
-			.formatted(adAccount))));
-		publishers.stubFor(get(urlPathEqualTo(base + "/campaigns")).willReturn(okJson("""
-				{"request":{"params":{}},"next_cursor":null,"data":[{"id":"8wku2","name":"Launch","entity_status":"ACTIVE",
-				 "daily_budget_amount_local_micro":50000000,"currency":"USD"}]}""")));
-		publishers.stubFor(get(urlPathEqualTo(base + "/line_items")).willReturn(okJson("""
-				{"request":{"params":{}},"next_cursor":null,"data":[
-				 {"id":"itttx","campaign_id":"8wku2","name":"Followers","entity_status":"ACTIVE","bid_strategy":"MAX",
-				  "bid_amount_local_micro":2400000},
-				 {"id":"ittty","campaign_id":"8wku2","name":"Keywords","entity_status":"ACTIVE","bid_strategy":"AUTO",
-				  "bid_amount_local_micro":null}]}""")));
-		publishers.stubFor(get(urlPathEqualTo("/12/stats/accounts/" + adAccount)).willReturn(okJson("""
-				{"data_type":"stats","time_series_length":1,"data":[],"request":{}}""")));
 	}
 
 }

@@ -11,7 +11,6 @@ import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
-import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.Faults;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -68,7 +67,7 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || !data.isObject()) {
-			return unreadable(answer, evidence, answer.json() == null ? answer.unusableBodyDetail() : "answer without data");
+			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
 		}
 		return null;
 	}
@@ -140,21 +139,9 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || (list ? !data.isArray() : !data.isObject())) {
-			return unreadable(answer, evidence, answer.json() == null ? answer.unusableBodyDetail() : "answer without data");
+			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
 		}
 		return null;
-	}
-
-	/**
-	 * A success we cannot read: X being down if the body says so, otherwise unrecognised, logged by its
-	 * shape and never its body.
-	 */
-	private static PublisherOutcome unreadable(HttpAnswer answer, Evidence evidence, String detail) {
-		if (answer.body().contains("Service Unavailable")) {
-			return new Unreachable(evidence.withDetail(detail));
-		}
-		log.warn("Couldn't read X's answer ({}): {}", detail, answer.shape());
-		return new Unrecognised(evidence.withDetail(detail + " (" + answer.shape() + ")"));
 	}
 
 	private static PublisherOutcome transportOrThrottle(HttpAnswer answer, Clock clock) {

@@ -8,7 +8,6 @@ import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
-import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,11 +143,11 @@ class XCampaignsTests {
 	}
 
 	@Test
-	void updateWhenAnswerHasNoEntityThenUnrecognised() {
+	void updateWhenAnswerHasNoEntityThenUnreachable() {
 		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(okJson("{\"data\":[],\"request\":{}}")));
 
 		assertThat(failure(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED))
-			.outcome()).isInstanceOf(Unrecognised.class);
+			.outcome()).isInstanceOf(Unreachable.class);
 	}
 
 	@Test
