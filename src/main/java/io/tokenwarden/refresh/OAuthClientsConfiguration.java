@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The publisher apps Token Warden refreshes tokens through, from Spring Security's standard properties
  * ({@code spring.security.oauth2.client.registration|provider.{facebook,x}.*}). Only the authorization
- * code grant; PKCE S256 for X always and for Facebook unless {@code tokenwarden.refresh.facebook-pkce=false};
+ * code grant; PKCE S256 for X always and for Facebook only with {@code tokenwarden.refresh.facebook-pkce=true};
  * one exact redirect URI per publisher; scopes fixed here. A publisher without a client id has no
  * registration, and its Refresh says so instead of failing at start-up.
  */

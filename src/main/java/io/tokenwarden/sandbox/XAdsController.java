@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** The imitation X Ads API under {@value #BASE}: accounts, campaigns, their update, and today's billing stats. */
+/**
+ * The imitation X Ads API under {@value #BASE}: accounts, campaigns and their line items, their updates, and
+ * today's billing stats.
+ */
 @RestController
 @Profile("demo")
 @RequestMapping(XAdsController.BASE)
@@ -33,9 +36,22 @@ class XAdsController {
 	}
 
 	@GetMapping("/12/accounts/{account}/campaigns")
-	ResponseEntity<Object> campaigns(@PathVariable String account,
+	ResponseEntity<Object> campaigns(@PathVariable String account, @RequestParam Map<String, String> params,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return this.ads.campaigns(authorization, account);
+		return this.ads.campaigns(authorization, account, params);
+	}
+
+	@GetMapping("/12/accounts/{account}/line_items")
+	ResponseEntity<Object> lineItems(@PathVariable String account, @RequestParam Map<String, String> params,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return this.ads.lineItems(authorization, account, params);
+	}
+
+	@PutMapping("/12/accounts/{account}/line_items/{lineItem}")
+	ResponseEntity<Object> updateLineItem(@PathVariable String account, @PathVariable String lineItem,
+			@RequestParam Map<String, String> params,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return this.ads.updateLineItem(authorization, account, lineItem, params);
 	}
 
 	@PutMapping("/12/accounts/{account}/campaigns/{campaign}")

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The imitation X speaks OAuth 2.0 with PKCE and {@code /2/users/me} as in publisher-api.md, part B. */
+/** The imitation X speaks OAuth 2.0 with PKCE and {@code /2/users/me} as in docs/publishers.md ("X"). */
 class XSandboxTests extends SandboxTestSupport {
 
 	@Test

@@ -23,7 +23,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Classifies X answers (publisher-api.md B7, B8, C1, C2), first match wins, for three kinds of endpoint:
+ * Classifies X answers (docs/publishers.md, "X errors" and "Classification"), first match wins, for three kinds of endpoint:
  * the v2 API, the OAuth 2.0 token endpoint, and the Ads API. A bare 401 from the API never means
  * expired here: only a refused refresh does (see {@link XPublisher#inspect}).
  */

@@ -177,8 +177,8 @@ public final class XPublisher implements PublisherClient {
 	}
 
 	@Override
-	public void setBid(TokenSecret accessToken, String adAccountId, String campaignId, BigDecimal bid) {
-		this.campaigns.setBid(accessToken, adAccountId, campaignId, bid);
+	public void setBid(TokenSecret accessToken, String adAccountId, String adGroupId, BigDecimal bid) {
+		this.campaigns.setBid(accessToken, adAccountId, adGroupId, bid);
 	}
 
 	/** Refresh token first, so a half-done revoke cannot leave a grant that mints new access tokens. */

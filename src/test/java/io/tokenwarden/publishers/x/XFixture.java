@@ -20,7 +20,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An X adapter aimed at WireMock, realistic payloads from publisher-api.md part B, and journal checks. */
+/** An X adapter aimed at WireMock, realistic payloads from docs/publishers.md ("X"), and journal checks. */
 final class XFixture {
 
 	static final String CLIENT_ID = "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ";
