@@ -25,6 +25,7 @@ class InvitationController {
 
 	@GetMapping("/invitations/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
+		noReferrer(response);
 		Optional<Acceptance.View> view = this.acceptance.view(token);
 		if (view.isEmpty()) {
 			return invalid(model, response);
@@ -37,6 +38,7 @@ class InvitationController {
 	String accept(@PathVariable String token, @RequestParam(required = false) String displayName,
 			@RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
+		noReferrer(response);
 		Acceptance.Outcome outcome = this.acceptance.accept(token, displayName, password, request, response);
 		if (outcome.invalid()) {
 			return invalid(model, response);
@@ -51,6 +53,11 @@ class InvitationController {
 		redirect.addFlashAttribute("message", "invitation.accepted");
 		redirect.addFlashAttribute("messageArgument", outcome.agencyName());
 		return "redirect:/config/accounts";
+	}
+
+	/** The page's address holds the token: it must not travel on as a Referer, not even to this site. */
+	static void noReferrer(HttpServletResponse response) {
+		response.setHeader("Referrer-Policy", "no-referrer");
 	}
 
 	/** One page for a link that is unknown, used, revoked or expired: which of them is nobody's business. */

@@ -46,6 +46,7 @@ class PasswordController {
 
 	@GetMapping("/password/reset/{token}")
 	String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
+		InvitationController.noReferrer(response);
 		Optional<Person> person = this.passwords.resetFor(token);
 		if (person.isEmpty()) {
 			return invalid(model, response);
@@ -57,6 +58,7 @@ class PasswordController {
 	@PostMapping("/password/reset/{token}")
 	String reset(@PathVariable String token, @RequestParam(required = false) String password, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		InvitationController.noReferrer(response);
 		Optional<Passwords.Result> result = this.passwords.reset(token, password, request);
 		if (result.isEmpty()) {
 			return invalid(model, response);

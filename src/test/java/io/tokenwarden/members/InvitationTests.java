@@ -28,7 +28,9 @@ class InvitationTests extends TeamTestSupport {
 		String link = linkSentTo(invitee);
 		assertThat(link).startsWith("/invitations/");
 		Visitor newcomer = new Visitor(this.mvc, uniqueAddress());
-		String page = newcomer.perform(get(link)).getResponse().getContentAsString();
+		MvcResult opened = newcomer.perform(get(link));
+		assertThat(opened.getResponse().getHeader("Referrer-Policy")).as("the token stays on this page").isEqualTo("no-referrer");
+		String page = opened.getResponse().getContentAsString();
 		assertThat(page).contains(agency.name(), "Viewer", agency.adminEmail(), "name=\"displayName\"")
 			.doesNotContain(link.substring("/invitations/".length()));
 
