@@ -69,7 +69,15 @@ class AccountsSecurityMatrixTests {
 			"POST /config/accounts/{id}/automations/{automationId}/delete",
 			// AccountLinksTests, OwnerEmailTests
 			"POST /config/accounts/{id}/links", "GET /config/accounts/{id}/unlink", "POST /config/accounts/{id}/unlink",
-			"POST /config/accounts/{id}/owner");
+			"POST /config/accounts/{id}/owner",
+			// members.TeamAccessTests (and the other tests of the team)
+			"GET /config/members", "POST /config/members/invitations",
+			"POST /config/members/invitations/{invitationId}/revoke", "POST /config/members/{userId}/role",
+			"POST /config/members/{userId}/remove", "GET /invitations/{token}", "POST /invitations/{token}",
+			"GET /password/forgot", "POST /password/forgot", "GET /password/reset/{token}",
+			"POST /password/reset/{token}", "GET /account/password", "POST /account/password",
+			"GET /admin/agencies", "POST /admin/agencies", "POST /admin/installation-admins",
+			"POST /admin/installation-admins/{userId}/remove");
 
 	@Autowired
 	MockMvc mvc;
