@@ -54,7 +54,10 @@ public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 	public synchronized void start() {
 		stopRefuser();
 		if (this.greenMail == null) {
-			this.greenMail = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			ServerSetup setup = new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+			// GreenMail's default of 2 s is too short on a loaded 2-core CI machine
+			setup.setServerStartupTimeout(20_000);
+			this.greenMail = new GreenMail(setup);
 			this.greenMail.start();
 		}
 	}
