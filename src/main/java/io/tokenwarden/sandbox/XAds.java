@@ -2,12 +2,14 @@ package io.tokenwarden.sandbox;
 
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenKind;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * X Ads campaign management (publisher-api.md B8) for the sandbox's X users: one Ads account each, its
+ * X Ads campaign management (publisher-api.md B8) for the sandbox's X users, only for calls signed with
+ * OAuth 1.0a as the real Ads API demands (a Bearer token is refused with code 32): one Ads account each, its
  * campaigns in micros, updates by PUT with query parameters, and the synchronous BILLING stats. Answers
  * carry the Ads envelope ({@code data}, {@code request}, {@code next_cursor}); errors the {@code errors} list.
  */
@@ -30,13 +33,20 @@ class XAds {
 
 	private final SandboxCampaigns campaigns;
 
-	XAds(SandboxAuthority authority, SandboxCampaigns campaigns) {
+	private final Clock clock;
+
+	XAds(SandboxAuthority authority, SandboxCampaigns campaigns, Clock clock) {
 		this.authority = authority;
 		this.campaigns = campaigns;
+		this.clock = clock;
 	}
 
-	ResponseEntity<Object> accounts(String authorization) {
-		Optional<SandboxUser> user = user(authorization);
+	ResponseEntity<Object> accounts(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return XApi.refused(signed);
+		}
+		Optional<SandboxUser> user = user(signed.signed());
 		if (user.isEmpty()) {
 			return unauthorized();
 		}
@@ -47,8 +57,12 @@ class XAds {
 			.toList(), Map.of());
 	}
 
-	ResponseEntity<Object> campaigns(String authorization, String account) {
-		Optional<SandboxUser> user = user(authorization);
+	ResponseEntity<Object> campaigns(HttpServletRequest request, String account) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return XApi.refused(signed);
+		}
+		Optional<SandboxUser> user = user(signed.signed());
 		if (user.isEmpty()) {
 			return unauthorized();
 		}
@@ -59,8 +73,12 @@ class XAds {
 				Map.of("account_id", account));
 	}
 
-	ResponseEntity<Object> update(String authorization, String account, String campaignId, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
+	ResponseEntity<Object> update(HttpServletRequest request, String account, String campaignId, Map<String, String> params) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return XApi.refused(signed);
+		}
+		Optional<SandboxUser> user = user(signed.signed());
 		if (user.isEmpty()) {
 			return unauthorized();
 		}
@@ -88,8 +106,12 @@ class XAds {
 	}
 
 	/** Today's billed spend per campaign; reading stats delivers nothing more. */
-	ResponseEntity<Object> stats(String authorization, String account, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
+	ResponseEntity<Object> stats(HttpServletRequest request, String account, Map<String, String> params) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return XApi.refused(signed);
+		}
+		Optional<SandboxUser> user = user(signed.signed());
 		if (user.isEmpty()) {
 			return unauthorized();
 		}
@@ -111,8 +133,8 @@ class XAds {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	private Optional<SandboxUser> user(String authorization) {
-		TokenState state = this.authority.lookup(Publisher.X, AuthorizationHeader.bearer(authorization));
+	private Optional<SandboxUser> user(XSignatures.Signed signed) {
+		TokenState state = this.authority.lookup(Publisher.X, signed.token());
 		return state.valid() && state.kind() == TokenKind.ACCESS ? Optional.of(state.user()) : Optional.empty();
 	}
 

@@ -4,6 +4,7 @@ import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
@@ -49,9 +50,9 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount account = seed(Publisher.FACEBOOK);
 		PublisherClient facebook = client(Publisher.FACEBOOK);
 
-		List<String> adAccounts = facebook.adAccounts(account.accessToken());
-		List<Campaign> first = facebook.campaigns(account.accessToken(), adAccounts.get(0));
-		List<Campaign> second = facebook.campaigns(account.accessToken(), adAccounts.get(0));
+		List<String> adAccounts = facebook.adAccounts(held(account));
+		List<Campaign> first = facebook.campaigns(held(account), adAccounts.get(0));
+		List<Campaign> second = facebook.campaigns(held(account), adAccounts.get(0));
 
 		assertThat(first).hasSizeBetween(2, 4).allSatisfy(campaign -> {
 			assertThat(campaign.dailyBudget()).isPositive();
@@ -71,13 +72,13 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 	void facebookWhenPausedAndBidSetThenTheNextReadShowsBoth() {
 		DemoAccount account = seed(Publisher.FACEBOOK);
 		PublisherClient facebook = client(Publisher.FACEBOOK);
-		String adAccount = facebook.adAccounts(account.accessToken()).get(0);
-		Campaign campaign = facebook.campaigns(account.accessToken(), adAccount).get(0);
+		String adAccount = facebook.adAccounts(held(account)).get(0);
+		Campaign campaign = facebook.campaigns(held(account), adAccount).get(0);
 
-		facebook.setCampaignStatus(account.accessToken(), adAccount, campaign.id(), CampaignStatus.PAUSED);
-		facebook.setBid(account.accessToken(), adAccount, campaign.id(), new BigDecimal("3.25"));
-		Campaign read = facebook.campaigns(account.accessToken(), adAccount).get(0);
-		Campaign again = facebook.campaigns(account.accessToken(), adAccount).get(0);
+		facebook.setCampaignStatus(held(account), adAccount, campaign.id(), CampaignStatus.PAUSED);
+		facebook.setBid(held(account), adAccount, campaign.id(), new BigDecimal("3.25"));
+		Campaign read = facebook.campaigns(held(account), adAccount).get(0);
+		Campaign again = facebook.campaigns(held(account), adAccount).get(0);
 
 		assertThat(read.status()).isEqualTo(CampaignStatus.PAUSED);
 		assertThat(read.bid()).isEqualByComparingTo("3.25");
@@ -89,12 +90,12 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount account = seed(Publisher.X);
 		PublisherClient x = client(Publisher.X);
 
-		String adAccount = x.adAccounts(account.accessToken()).get(0);
-		List<Campaign> campaigns = x.campaigns(account.accessToken(), adAccount);
+		String adAccount = x.adAccounts(held(account)).get(0);
+		List<Campaign> campaigns = x.campaigns(held(account), adAccount);
 		Campaign active = campaigns.stream().filter(c -> c.status() == CampaignStatus.ACTIVE).findFirst().orElseThrow();
-		x.setCampaignStatus(account.accessToken(), adAccount, active.id(), CampaignStatus.PAUSED);
-		x.setBid(account.accessToken(), adAccount, active.id(), new BigDecimal("0.90"));
-		Campaign after = x.campaigns(account.accessToken(), adAccount).stream()
+		x.setCampaignStatus(held(account), adAccount, active.id(), CampaignStatus.PAUSED);
+		x.setBid(held(account), adAccount, active.id(), new BigDecimal("0.90"));
+		Campaign after = x.campaigns(held(account), adAccount).stream()
 			.filter(c -> c.id().equals(active.id())).findFirst().orElseThrow();
 
 		assertThat(campaigns).hasSizeBetween(2, 4);
@@ -108,14 +109,15 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount broken = seed(Publisher.FACEBOOK, TokenStatus.EXPIRED, "PASSWORD_CHANGED");
 		DemoAccount mine = seed(Publisher.X);
 		DemoAccount theirs = seed(Publisher.X);
-		String theirAdAccount = client(Publisher.X).adAccounts(theirs.accessToken()).get(0);
+		String theirAdAccount = client(Publisher.X).adAccounts(held(theirs)).get(0);
 
-		PublisherOutcome facebook = failure(() -> client(Publisher.FACEBOOK).adAccounts(broken.accessToken()));
-		PublisherOutcome unknownToken = failure(() -> client(Publisher.X).adAccounts(TokenSecret.of("not-a-token")));
-		PublisherOutcome foreign = failure(() -> client(Publisher.X).campaigns(mine.accessToken(), theirAdAccount));
+		PublisherOutcome facebook = failure(() -> client(Publisher.FACEBOOK).adAccounts(held(broken)));
+		PublisherOutcome unknownToken = failure(() -> client(Publisher.X).adAccounts(new HeldToken(TokenSecret.of("not-a-token"), TokenSecret.of("not-a-secret"))));
+		PublisherOutcome foreign = failure(() -> client(Publisher.X).campaigns(held(mine), theirAdAccount));
 
 		assertThat(facebook).isInstanceOf(PublisherOutcome.Expired.class);
-		assertThat(unknownToken).isInstanceOf(PublisherOutcome.PermissionMissing.class);
+		// a token X never issued: 401 code 89, which says the token is not valid
+		assertThat(unknownToken).isInstanceOf(PublisherOutcome.Expired.class);
 		assertThat(foreign).isInstanceOf(PublisherOutcome.Refused.class);
 	}
 
@@ -128,14 +130,19 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		String sandbox = "http://localhost:" + this.port + "/sandbox";
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
 				new PublisherSettings.Facebook(URI.create(sandbox + "/facebook/v25.0")),
-				new PublisherSettings.X(URI.create(sandbox + "/x"), URI.create(sandbox + "/x-ads")));
+				new PublisherSettings.X(URI.create(sandbox + "/x"), URI.create(sandbox + "/x-ads"), SandboxApps.X_CONSUMER_KEY,
+						TokenSecret.of(SandboxApps.X_CONSUMER_SECRET)));
 		if (publisher == Publisher.FACEBOOK) {
 			return new FacebookPublisher(settings, new AppCredentials(SandboxApps.FACEBOOK_APP_ID,
 					TokenSecret.of(SandboxApps.FACEBOOK_APP_SECRET), URI.create(sandbox + "/facebook/v25.0/oauth/access_token")),
 					Clock.systemUTC());
 		}
-		return new XPublisher(settings, new AppCredentials(SandboxApps.X_CLIENT_ID, TokenSecret.of(SandboxApps.X_CLIENT_SECRET),
-				URI.create(sandbox + "/x/2/oauth2/token")), Clock.systemUTC());
+		return new XPublisher(settings, Clock.systemUTC());
+	}
+
+	/** The account's credential as Token Warden holds it: X's with its token secret. */
+	private static HeldToken held(DemoAccount account) {
+		return new HeldToken(account.accessToken(), account.tokenSecret());
 	}
 
 	private DemoAccount seed(Publisher publisher) {
@@ -147,10 +154,9 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		String externalId = String.valueOf(ThreadLocalRandom.current().nextLong(7_000_000_000L, 7_999_999_999L));
 		Instant now = Instant.now();
 		DemoAccount account = new DemoAccount(-1, publisher, externalId, "Campaigns " + externalId,
-				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-refresh-" + UUID.randomUUID()) : null,
-				now.plus(x ? Duration.ofHours(2) : Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
-				now.plus(Duration.ofDays(90)), x ? "tweet.read users.read offline.access" : "ads_read,ads_management",
-				status, reason);
+				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-secret-" + UUID.randomUUID()) : null,
+				x ? null : now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
+				x ? null : now.plus(Duration.ofDays(90)), x ? null : "ads_read,ads_management", status, reason);
 		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new DemoAccountsSeeded(List.of(account))));
 		return account;
 	}

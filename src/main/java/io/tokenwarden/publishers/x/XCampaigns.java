@@ -3,13 +3,13 @@ package io.tokenwarden.publishers.x;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.Evidence;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
-import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -50,14 +50,14 @@ final class XCampaigns {
 		this.clock = clock;
 	}
 
-	List<String> adAccounts(TokenSecret token) {
+	List<String> adAccounts(HeldToken token) {
 		return pages(token, "/12/accounts", Map.of("count", "1000")).stream()
 			.map(item -> Json.text(item, "id"))
 			.filter(id -> id != null)
 			.toList();
 	}
 
-	List<Campaign> list(TokenSecret token, String adAccountId) {
+	List<Campaign> list(HeldToken token, String adAccountId) {
 		requireId(adAccountId, "X Ads account");
 		List<JsonNode> items = pages(token, "/12/accounts/" + adAccountId + "/campaigns", Map.of("count", "200"))
 			.stream()
@@ -73,14 +73,14 @@ final class XCampaigns {
 			.toList();
 	}
 
-	void setStatus(TokenSecret token, String adAccountId, String campaignId, CampaignStatus status) {
+	void setStatus(HeldToken token, String adAccountId, String campaignId, CampaignStatus status) {
 		if (!status.settable()) {
 			throw new IllegalArgumentException("only ACTIVE or PAUSED can be set");
 		}
 		update(token, adAccountId, campaignId, Map.of("entity_status", status.name()));
 	}
 
-	void setBid(TokenSecret token, String adAccountId, String campaignId, BigDecimal bid) {
+	void setBid(HeldToken token, String adAccountId, String campaignId, BigDecimal bid) {
 		if (bid == null || bid.signum() <= 0) {
 			throw new IllegalArgumentException("a bid must be positive");
 		}
@@ -88,7 +88,7 @@ final class XCampaigns {
 				Map.of("bid_amount_local_micro", bid.movePointRight(6).setScale(0, RoundingMode.HALF_UP).toPlainString()));
 	}
 
-	private void update(TokenSecret token, String adAccountId, String campaignId, Map<String, String> query) {
+	private void update(HeldToken token, String adAccountId, String campaignId, Map<String, String> query) {
 		requireId(adAccountId, "X Ads account");
 		requireId(campaignId, "X campaign");
 		HttpAnswer answer = this.api.adsPut(token, "/12/accounts/" + adAccountId + "/campaigns/" + campaignId, query);
@@ -98,7 +98,7 @@ final class XCampaigns {
 		}
 	}
 
-	private List<JsonNode> pages(TokenSecret token, String path, Map<String, String> query) {
+	private List<JsonNode> pages(HeldToken token, String path, Map<String, String> query) {
 		List<JsonNode> items = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		String cursor = null;
@@ -121,7 +121,7 @@ final class XCampaigns {
 	}
 
 	/** Billed spend since midnight UTC, by campaign id; campaigns without a figure spent nothing. */
-	private Map<String, BigDecimal> spendToday(TokenSecret token, String adAccountId, List<String> campaignIds) {
+	private Map<String, BigDecimal> spendToday(HeldToken token, String adAccountId, List<String> campaignIds) {
 		Instant start = this.clock.instant().truncatedTo(ChronoUnit.DAYS);
 		Map<String, BigDecimal> spend = new HashMap<>();
 		for (int from = 0; from < campaignIds.size(); from += STATS_BATCH) {
