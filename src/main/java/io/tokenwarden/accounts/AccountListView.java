@@ -69,15 +69,15 @@ class AccountListView {
 				invalidated ? null : path + "/invalidate", message("accounts.invalidate.title", locale, a.name()));
 	}
 
-	/** The Expires column: a date for Facebook; X's OAuth 1.0a tokens do not expire. */
+	/** The Expires column: a date where the publisher gave one; X's OAuth 1.0a tokens do not expire. */
 	private String expires(AccountRow a, boolean invalidated, Locale locale) {
 		if (invalidated) {
 			return "—";
 		}
-		if (a.publisher() == Publisher.X) {
-			return message("accounts.expires.never", locale);
+		if (a.expiresAt() != null) {
+			return this.formats.relative(a.expiresAt());
 		}
-		return a.expiresAt() != null ? this.formats.relative(a.expiresAt()) : "—";
+		return a.publisher() == Publisher.X ? message("accounts.expires.never", locale) : "—";
 	}
 
 	/** The Valid column in words: "Valid", "Expired: <reason>", "Invalidated by <who> on <date>: <reason>". */

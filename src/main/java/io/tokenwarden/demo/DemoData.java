@@ -133,8 +133,8 @@ class DemoData implements ApplicationRunner {
 		String reason = null;
 		if (EXPIRED.containsKey(i)) {
 			status = TokenStatus.EXPIRED;
-			// X only ever says a token is no longer accepted (401): revoked by its user
-			reason = x ? "INVALID" : EXPIRED.get(i);
+			// X's tokens have no expiry date: one X no longer accepts was revoked
+			reason = x && "EXPIRED".equals(EXPIRED.get(i)) ? "INVALID" : EXPIRED.get(i);
 			this.tokens.changeStatus(account.id(), status, reason, null, "health check");
 		}
 		if (INVALIDATED.containsKey(i)) {

@@ -144,9 +144,13 @@ class XApi {
 	}
 
 	private static ResponseEntity<Object> error(HttpStatus status, int code, String message) {
+		// X's own field order: code, then message
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("code", code);
+		error.put("message", message);
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("errors", List.of(Map.of("code", code, "message", message))));
+			.body(Map.of("errors", List.of(error)));
 	}
 
 	// X answers the token endpoints form-encoded

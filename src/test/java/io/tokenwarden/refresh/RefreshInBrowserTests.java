@@ -77,6 +77,7 @@ class RefreshInBrowserTests extends SandboxRefreshSupport {
 		this.browser.logIn("admin@demo.test");
 
 		clickRefresh(account);
+		this.browser.waitFor(By.cssSelector("body.sandbox-x"));
 		assertThat(this.browser.driver().getCurrentUrl()).contains("/sandbox/x/oauth/authorize?oauth_token=");
 		continueAtThePublisher(account, null);
 
