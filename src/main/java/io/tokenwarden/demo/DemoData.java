@@ -97,6 +97,8 @@ class DemoData implements ApplicationRunner {
 		long admin = this.agencies.createUser("admin@demo.test", "Avery Admin", "demo");
 		this.agencies.addMember(northwind, admin, Role.ADMIN);
 		this.agencies.addMember(contoso, admin, Role.ADMIN);
+		// the demo's admin also runs the installation: Admin > Agencies
+		this.agencies.setInstallationAdmin(admin, true);
 		this.agencies.addMember(northwind, this.agencies.createUser("manager@demo.test", "Morgan Manager", "demo"), Role.MANAGER);
 		this.agencies.addMember(northwind, this.agencies.createUser("viewer@demo.test", "Vic Viewer", "demo"), Role.VIEWER);
 		this.agencies.addMember(fabrikam, this.agencies.createUser("other-admin@demo.test", "Olive Other", "demo"), Role.ADMIN);

@@ -131,9 +131,9 @@ class BatchCheck {
 	}
 
 	/**
-	 * The outage-401 storm (publisher-api.md C2; X has had outages that answered 401): an expiry that rests
-	 * on a bare HTTP 401 is held as unreachable when as many accounts and as large a share of the batch as an
-	 * outage get one at once, or while the publisher's incident is open. A user revoking the app is one
+	 * The outage-401 storm (docs/publishers.md, "X errors": X has had outages that answered 401): an expiry that
+	 * rests on a bare HTTP 401 is held as unreachable when as many accounts and as large a share of the batch as
+	 * an outage get one at once, or while the publisher's incident is open. A user revoking the app is one
 	 * account; most of a batch at the same moment is the publisher. Its token is checked again next round.
 	 */
 	private List<PublisherOutcome> holdRefusalStorm(List<PublisherOutcome> outcomes, boolean incidentOpen) {

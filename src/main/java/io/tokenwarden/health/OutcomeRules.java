@@ -23,7 +23,9 @@ import java.util.Map;
  * What a check's outcome does, in one transaction with its notices. Only an {@code Expired} outcome
  * turns a valid token expired; unreachable and rate-limited answers change no status and send nothing
  * until one account has gone unverified for {@code unreachable-notice-after}, and never during a
- * publisher-wide incident. A billing problem flags the account; the token stays valid.
+ * publisher-wide incident. A billing problem flags the account; the token stays valid. An answer the
+ * classifier could not read changes nothing and sends nothing: its history says so, and the account
+ * shows it until the next check reads an answer.
  */
 @Component
 class OutcomeRules {
@@ -100,6 +102,10 @@ class OutcomeRules {
 			this.store.recordCheck(id, now, CheckOutcome.FUNDING_SOURCE_INVALID, null, funding.evidence());
 			billing(account, health, funding, now);
 			this.store.problems(id, since(health.billingProblemSince(), now), health.permissionProblemSince());
+		}
+		else if (outcome instanceof PublisherOutcome.Unrecognised unrecognised) {
+			// not verified (nobody can say the token works) and not unreachable (the publisher answered)
+			this.store.recordCheck(id, now, CheckOutcome.UNRECOGNISED, null, unrecognised.evidence());
 		}
 		else if (outcome instanceof PublisherOutcome.PermissionMissing missing) {
 			this.store.verified(id, now);

@@ -51,17 +51,18 @@ class NoticeSender {
 
 	private final String messageIdDomain;
 
+	private final LinkNoticeSender linkSender;
+
 	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
-			TransactionTemplate transactions, Clock clock, MailSettings mail) {
+			TransactionTemplate transactions, Clock clock, MailSettings mail, LinkNoticeSender linkSender) {
 		this.outbox = outbox;
+		this.linkSender = linkSender;
 		this.composer = composer;
 		this.mailSenders = mailSenders;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
-		String from = mail.from();
-		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
-		this.messageIdDomain = domain.isEmpty() ? "tokenwarden.local" : domain;
+		this.messageIdDomain = mail.messageIdDomain();
 	}
 
 	SendReport sendDue() {
@@ -76,7 +77,8 @@ class NoticeSender {
 		for (Digest digest : claim()) {
 			report = report.plus(deliver(digest));
 		}
-		return report;
+		// emails with a link (invitations, password resets) go one by one, never in a digest
+		return report.plus(this.linkSender.sendDue(this.mailSenders.getObject()));
 	}
 
 	/** Claims the due notices and fixes each digest's Message-ID, in one short transaction. */

@@ -51,9 +51,10 @@ public interface PublisherClient {
 	List<String> adAccounts(HeldToken token);
 
 	/**
-	 * An ad account's campaigns with today's spend, following the paging to the end: Facebook
-	 * {@code GET /act_<id>/campaigns} with the {@code insights} of today, X Ads {@code GET /12/accounts/<id>/campaigns}
-	 * with the BILLING stats of today (UTC).
+	 * An ad account's campaigns with today's spend and their ad groups with the bids, following the paging
+	 * to the end: Facebook {@code GET /act_<id>/campaigns} with the {@code insights} of today and the
+	 * {@code adsets} expanded, X Ads {@code GET /12/accounts/<id>/campaigns} with the BILLING stats of today
+	 * (UTC) and {@code GET /12/accounts/<id>/line_items?campaign_ids=…}.
 	 */
 	List<Campaign> campaigns(HeldToken token, String adAccountId);
 
@@ -64,10 +65,10 @@ public interface PublisherClient {
 	void setCampaignStatus(HeldToken token, String adAccountId, String campaignId, CampaignStatus status);
 
 	/**
-	 * Sets a campaign's bid, in currency units. A simplification: Meta keeps {@code bid_amount} on ad sets and
-	 * X on line items; Token Warden treats each campaign as having one bid and writes it on the campaign
-	 * ({@code bid_amount} in cents, X {@code bid_amount_local_micro}), which the sandbox accepts.
+	 * Sets the bid of one ad group, in currency units, where Meta and X keep it: Facebook {@code POST /<adset-id>}
+	 * with {@code bid_amount} in cents, X Ads {@code PUT /12/accounts/<id>/line_items/<id>} with
+	 * {@code bid_amount_local_micro}. An ad group the publisher bids for automatically is not to be given one.
 	 */
-	void setBid(HeldToken token, String adAccountId, String campaignId, BigDecimal bid);
+	void setBid(HeldToken token, String adAccountId, String adGroupId, BigDecimal bid);
 
 }

@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * What a publisher's answer (or its silence) means, classified in this order, first match wins
- * (publisher-api.md part C): {@link Unreachable}, {@link Misconfigured}, {@link RateLimited},
+ * (docs/publishers.md, "Classification"): {@link Unreachable}, {@link Misconfigured}, {@link RateLimited},
  * {@link Expired}, {@link FundingSourceInvalid}, {@link PermissionMissing}, {@link Refused}; a healthy
- * answer is {@link Valid}. Only {@link Expired} says the token is dead; nothing else may change its state.
+ * answer is {@link Valid}, and an answer the classifier cannot read is {@link Unrecognised}. Only
+ * {@link Expired} says the token is dead; nothing else may change its state.
  */
 public sealed interface PublisherOutcome {
 
@@ -16,8 +17,9 @@ public sealed interface PublisherOutcome {
 	Evidence evidence();
 
 	/**
-	 * No usable answer: no response, a timeout or reset, HTTP 5xx, an HTML, empty or malformed body, Meta
-	 * codes 1, 2, 104, 960 or a transient error, a batch entry that timed out twice. Says nothing about the token.
+	 * No answer from the publisher: no response, a timeout or reset, HTTP 5xx, a body saying "Service
+	 * Unavailable", Meta codes 1, 2, 104, 960 or a transient error, a batch entry that timed out twice.
+	 * Says nothing about the token; many at once are an outage.
 	 */
 	record Unreachable(Evidence evidence) implements PublisherOutcome {
 
@@ -35,6 +37,21 @@ public sealed interface PublisherOutcome {
 	record Misconfigured(Evidence evidence) implements PublisherOutcome {
 
 		public Misconfigured {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * The publisher answered, but not in a shape the classifier can read: a success with an HTML, empty or
+	 * malformed body, Meta {@code debug_token} with empty {@code data} or without {@code is_valid}, a batch entry
+	 * whose body is not the expected JSON, an error status without an error code. Says nothing about the
+	 * token (it stays as it is and is checked again next round) and nothing about an outage: the publisher
+	 * is up, it is our reading that failed.
+	 */
+	record Unrecognised(Evidence evidence) implements PublisherOutcome {
+
+		public Unrecognised {
 			Objects.requireNonNull(evidence, "evidence");
 		}
 

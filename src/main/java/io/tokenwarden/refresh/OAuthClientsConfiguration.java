@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Facebook's app, through which Token Warden refreshes Facebook tokens, from Spring Security's standard
  * properties ({@code spring.security.oauth2.client.registration|provider.facebook.*}). Only the
- * authorization code grant; PKCE S256 unless {@code tokenwarden.refresh.facebook-pkce=false}; one exact
+ * authorization code grant; PKCE S256 only with {@code tokenwarden.refresh.facebook-pkce=true}; one exact
  * redirect URI; scopes fixed here. Without a client id there is no registration, and the Refresh says so
  * instead of failing at start-up. X is not an OAuth 2.0 client here: it connects through OAuth 1.0a
  * ({@link XAuthorization}).

@@ -7,10 +7,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code tokenwarden.refresh.*}: the consent refresh.
  *
- * @param facebookPkce whether Facebook's consent uses PKCE S256 too; off leaves {@code state} alone against
- * forged callbacks, for a Facebook app that refuses PKCE (X uses OAuth 1.0a, where the request token is the state)
+ * @param facebookPkce whether Facebook's consent uses PKCE S256 too; off by default, because Meta documents
+ * {@code code_challenge} only for its OIDC login ("still in testing"), not for the code flow Token Warden uses,
+ * so a real app may refuse it; {@code state} guards against forged callbacks either way (X uses OAuth 1.0a,
+ * where the request token is the state)
  */
 @ConfigurationProperties("tokenwarden.refresh")
 @Validated
-record RefreshSettings(@DefaultValue("true") boolean facebookPkce) {
+record RefreshSettings(@DefaultValue("false") boolean facebookPkce) {
 }

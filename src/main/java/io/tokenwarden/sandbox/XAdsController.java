@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** The imitation X Ads API under {@value #BASE}: accounts, campaigns, their update, and today's billing stats. */
+/**
+ * The imitation X Ads API under {@value #BASE}: accounts, campaigns and their line items, their updates, and
+ * today's billing stats.
+ */
 @RestController
 @Profile("demo")
 @RequestMapping(XAdsController.BASE)
@@ -32,9 +35,21 @@ class XAdsController {
 	}
 
 	@GetMapping("/12/accounts/{account}/campaigns")
-	ResponseEntity<Object> campaigns(@PathVariable String account,
+	ResponseEntity<Object> campaigns(@PathVariable String account, @RequestParam Map<String, String> params,
 			HttpServletRequest request) {
-		return this.ads.campaigns(request, account);
+		return this.ads.campaigns(request, account, params);
+	}
+
+	@GetMapping("/12/accounts/{account}/line_items")
+	ResponseEntity<Object> lineItems(@PathVariable String account, @RequestParam Map<String, String> params,
+			HttpServletRequest request) {
+		return this.ads.lineItems(request, account, params);
+	}
+
+	@PutMapping("/12/accounts/{account}/line_items/{lineItem}")
+	ResponseEntity<Object> updateLineItem(@PathVariable String account, @PathVariable String lineItem,
+			@RequestParam Map<String, String> params, HttpServletRequest request) {
+		return this.ads.updateLineItem(request, account, lineItem, params);
 	}
 
 	@PutMapping("/12/accounts/{account}/campaigns/{campaign}")

@@ -68,7 +68,15 @@ class AccountsSecurityMatrixTests {
 			// CampaignsAccessTests
 			"GET /config/accounts/{id}/campaigns", "POST /config/accounts/{id}/campaigns/sync",
 			"POST /config/accounts/{id}/campaigns/{campaignId}/status", "POST /config/accounts/{id}/automations",
-			"POST /config/accounts/{id}/automations/{automationId}/delete");
+			"POST /config/accounts/{id}/automations/{automationId}/delete",
+			// members.TeamAccessTests (and the other tests of the team)
+			"GET /config/members", "POST /config/members/invitations",
+			"POST /config/members/invitations/{invitationId}/revoke", "POST /config/members/{userId}/role",
+			"POST /config/members/{userId}/remove", "GET /invitations/{token}", "POST /invitations/{token}",
+			"GET /password/forgot", "POST /password/forgot", "GET /password/reset/{token}",
+			"POST /password/reset/{token}", "GET /account/password", "POST /account/password",
+			"GET /admin/agencies", "POST /admin/agencies", "POST /admin/installation-admins",
+			"POST /admin/installation-admins/{userId}/remove");
 
 	@Autowired
 	MockMvc mvc;

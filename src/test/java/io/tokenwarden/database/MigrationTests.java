@@ -180,6 +180,34 @@ class MigrationTests {
 			.update()).withMessageContaining("account_token_invalidated_has_no_secret");
 	}
 
+	@Test
+	void migrateWhenCampaignsKeptOneBidEachThenTheSandboxsBidMovesToAnAdGroupAndSyncImportsAgain() {
+		DataSource before = ScratchDatabases.create();
+		Flyway.configure().dataSource(before).locations("classpath:db/migration").target("80").load().migrate();
+		JdbcClient old = JdbcClient.create(before);
+		long user = old.sql("insert into sandbox_user (publisher, external_id, name) values ('X', '42', 'Bird') returning id")
+			.query(Long.class).single();
+		old.sql("""
+				insert into sandbox_campaign (user_id, publisher, ad_account_id, campaign_id, name, status, daily_budget_cents,
+				    spend_day, bid_cents, position)
+				values (?, 'X', '18ce1', 'c1', 'Launch', 'ACTIVE', 5000, current_date, 150, 1)""").param(user).update();
+		long account = old.sql("""
+				insert into publisher_account (publisher, external_id, name, owner_email)
+				values ('X', '42', 'Bird', 'owner@mail.test') returning id""").query(Long.class).single();
+		old.sql("insert into sync_account (account_id, next_sync_at) values (?, now() + interval '1 hour')").param(account)
+			.update();
+
+		ScratchDatabases.migrate(before);
+
+		assertThat(old.sql("select campaign_id || '|' || ad_group_id || '|' || bid_cents from sandbox_ad_group")
+			.query(String.class).single()).isEqualTo("c1|c1l1|150");
+		assertThat(old.sql("select count(*) from information_schema.columns where column_name = 'bid_cents' "
+				+ "and table_name = 'sandbox_campaign'").query(Long.class).single()).isZero();
+		assertThat(old.sql("select count(*) from information_schema.columns where column_name = 'bid' "
+				+ "and table_name = 'campaign'").query(Long.class).single()).isZero();
+		assertThat(old.sql("select next_sync_at <= now() from sync_account").query(Boolean.class).single()).isTrue();
+	}
+
 	private static long account(JdbcClient jdbc, String publisher, String externalId) {
 		return jdbc.sql("insert into publisher_account (publisher, external_id, name, owner_email) values (?, ?, ?, ?) returning id")
 			.params(publisher, externalId, publisher + " " + externalId, "owner@mail.test")

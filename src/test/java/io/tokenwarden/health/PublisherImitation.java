@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * A WireMock extension that answers like Facebook and X, token by token: Facebook's Graph batch of
  * {@code debug_token} operations ({@code POST /v25.0/}) and an ad account's billing fields
  * ({@code GET /v25.0/act_<id>}), and X's {@code GET /2/users/me}, signed with OAuth 1.0a (the token is the
- * header's {@code oauth_token}; the sandbox tests check the signatures themselves).
- * Payloads follow publisher-api.md (A8, A9, A11, A12, B6, B7). Requests about tokens nobody told it
+ * header's {@code oauth_token}; the sandbox tests check the signatures themselves). Payloads follow
+ * docs/publishers.md ("Batch requests", "Graph errors", "Rate limits", "X errors"). Requests about tokens nobody told it
  * about are refused as invalid requests (Meta code 100, X 400), which changes nothing about them: other
  * tests' accounts that happen to be due are checked without any change of state, notice or pause.
  * It counts how often each token was inspected.
@@ -66,7 +66,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	record Answer(Kind kind, long expiresAt, int subcode, int minutes, Instant until) {
 
 		enum Kind {
-			VALID, REFUSED, SERVER_ERROR, THROTTLED, BAD_REQUEST
+			VALID, REFUSED, SERVER_ERROR, THROTTLED, BAD_REQUEST, UNRECOGNISED
 		}
 
 		/** Valid, never expiring ({@code expires_at: 0}). */
@@ -97,6 +97,14 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		/** X: 429 with {@code x-rate-limit-reset} at {@code until}. */
 		static Answer throttledUntil(Instant until) {
 			return new Answer(Kind.THROTTLED, 0, 0, 0, until);
+		}
+
+		/**
+		 * Facebook: the entry is HTTP 200 with {@code {"data":[]}}, as a Meta app in development mode has been
+		 * seen to answer {@code debug_token}. Nothing in it says anything about the token.
+		 */
+		static Answer unrecognised() {
+			return new Answer(Kind.UNRECOGNISED, 0, 0, 0, null);
 		}
 
 		/** Facebook: code 100, invalid parameter; X: 400 invalid request. Says nothing about the token. */
@@ -225,6 +233,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 					 "expires_at":1756676330,"is_valid":false,"scopes":["ads_read"],"user_id":"10228604863005643"}}"""
 				.formatted(answer.subcode()));
 			case SERVER_ERROR -> entry.put("code", 503).put("body", "Service Unavailable");
+			case UNRECOGNISED -> entry.put("code", 200).put("body", "{\"data\":[]}");
 			case THROTTLED -> {
 				header(headers, "X-Business-Use-Case-Usage", "{\"66782684\":[{\"type\":\"ads_management\",\"call_count\":100,"
 						+ "\"total_cputime\":20,\"total_time\":20,\"estimated_time_to_regain_access\":" + answer.minutes()

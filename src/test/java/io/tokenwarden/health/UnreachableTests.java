@@ -97,7 +97,7 @@ class UnreachableTests extends HealthTestSupport {
 		for (int i = 0; i < 6; i++) {
 			xs.add(account(Publisher.X, Answer.valid()));
 		}
-		// the outage-401 storm of publisher-api.md C2: every signed /2/users/me refused at once
+		// the outage-401 storm (docs/publishers.md, "X errors"): every signed /2/users/me refused at once
 		StubMapping storm = publishers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/2/users/me"))
 			.atPriority(1)
 			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")

@@ -20,8 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The imitation X speaks OAuth 1.0a as X does (publisher-api.md B8): every call signed, the three-legged
- * consent, and {@code /2/users/me}, {@code /1.1/oauth/invalidate_token} and the Ads API refusing what X refuses.
+ * The imitation X speaks OAuth 1.0a as X does (docs/publishers.md, "X OAuth 1.0a"): every call signed, the
+ * three-legged consent, and {@code /2/users/me}, {@code /1.1/oauth/invalidate_token} and the Ads API refusing
+ * what X refuses.
  */
 class XSandboxTests extends SandboxTestSupport {
 

@@ -13,7 +13,6 @@ import io.tokenwarden.publishers.PublisherIdentity;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
-import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.PublisherSettings;
 import io.tokenwarden.publishers.VisibleAsset;
 import io.tokenwarden.publishers.http.AppCredentials;
@@ -88,7 +87,7 @@ public final class FacebookPublisher implements PublisherClient {
 		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		String accessToken = Json.text(json, "access_token");
 		if (accessToken == null) {
-			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("token answer without access_token")));
+			throw new PublisherException(MetaErrors.unrecognised(answer, "token answer without access_token"));
 		}
 		Long expiresIn = Json.number(json, "expires_in");
 		Instant expiresAt = expiresIn == null || expiresIn <= 0 ? null : this.clock.instant().plusSeconds(expiresIn);
@@ -114,7 +113,7 @@ public final class FacebookPublisher implements PublisherClient {
 		HttpAnswer answer = this.graph.get("me", Map.of("fields", "id,name"), token.accessToken());
 		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		if (Json.text(json, "id") == null) {
-			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("/me answer without id")));
+			throw new PublisherException(MetaErrors.unrecognised(answer, "/me answer without id"));
 		}
 		return new PublisherIdentity(Json.text(json, "id"), Json.text(json, "name"), null);
 	}
@@ -152,9 +151,9 @@ public final class FacebookPublisher implements PublisherClient {
 	}
 
 	@Override
-	public void setBid(HeldToken token, String adAccountId, String campaignId, BigDecimal bid) {
+	public void setBid(HeldToken token, String adAccountId, String adGroupId, BigDecimal bid) {
 		requireApp();
-		this.campaigns.setBid(token.accessToken(), campaignId, bid);
+		this.campaigns.setBid(token.accessToken(), adGroupId, bid);
 	}
 
 	/** {@code DELETE /me/permissions} with the user's own token: the whole app grant of that user. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The X Ads billing probe: an account can pay when one funding instrument is ACTIVE and
- * {@code able_to_fund} (publisher-api.md B8). Follows {@code next_cursor} to the end.
+ * {@code able_to_fund} (docs/publishers.md, "X Ads funding instruments"). Follows {@code next_cursor} to the end.
  */
 final class XAds {
 

@@ -17,8 +17,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * X's three-legged OAuth 1.0a consent (publisher-api.md B8): request token, authorize, access token. The
- * answers are form-encoded; a request token whose callback X did not confirm is never used.
+ * X's three-legged OAuth 1.0a consent (docs/publishers.md, "X OAuth 1.0a"): request token, authorize, access
+ * token. The answers are form-encoded; a request token whose callback X did not confirm is never used.
  */
 public final class XConsent implements OAuth1Consent {
 

@@ -27,12 +27,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Classifies X answers (publisher-api.md B7, B8, C1, C2), first match wins, for three kinds of endpoint:
- * the v2 API, the OAuth 1.0a endpoints ({@code /oauth/*}, {@code /1.1/oauth/invalidate_token}) and the Ads
- * API. A 401 refuses the credentials: code 32 ("Could not authenticate you") means Token Warden's signature
- * or consumer key, so it is our set-up; any other 401 means the user's token (code 89, UNAUTHORIZED_ACCESS),
- * which X's tokens only suffer when revoked. Many such 401s at once are held as an outage by the health
- * checks, not here: one answer cannot tell.
+ * Classifies X answers (docs/publishers.md, "X OAuth 1.0a", "X errors" and "Classification"), first match wins,
+ * for three kinds of endpoint: the v2 API, the OAuth 1.0a endpoints ({@code /oauth/*},
+ * {@code /1.1/oauth/invalidate_token}) and the Ads API. A 401 refuses the credentials: code 32 ("Could not
+ * authenticate you") means Token Warden's signature or consumer key, so it is our set-up; any other 401 means the
+ * user's token (code 89, UNAUTHORIZED_ACCESS), which X's tokens only suffer when revoked. Many such 401s at once
+ * are held as an outage by the health checks, not here: one answer cannot tell.
  */
 final class XErrors {
 

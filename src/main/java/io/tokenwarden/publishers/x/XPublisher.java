@@ -135,9 +135,9 @@ public final class XPublisher implements PublisherClient {
 	}
 
 	@Override
-	public void setBid(HeldToken token, String adAccountId, String campaignId, BigDecimal bid) {
+	public void setBid(HeldToken token, String adAccountId, String adGroupId, BigDecimal bid) {
 		requireConfigured();
-		this.campaigns.setBid(token, adAccountId, campaignId, bid);
+		this.campaigns.setBid(token, adAccountId, adGroupId, bid);
 	}
 
 	/** {@code POST /1.1/oauth/invalidate_token}; a token X already refuses (code 89) counts as revoked. */

@@ -1,6 +1,7 @@
 package io.tokenwarden.publishers.facebook;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tokenwarden.publishers.AdGroup;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
@@ -29,8 +30,12 @@ import static io.tokenwarden.publishers.facebook.FacebookFixture.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** Facebook campaigns (Marketing API) against WireMock: the list with today's spend, status and bid writes. */
+/**
+ * Facebook campaigns (Marketing API) against WireMock: the list with today's spend and its ad sets' bids,
+ * the status write on a campaign and the bid write on an ad set.
+ */
 class FacebookCampaignsTests {
 
 	private static final String ACCOUNT = "act_212551616838260";
@@ -54,13 +59,22 @@ class FacebookCampaignsTests {
 	}
 
 	@Test
-	void campaignsWhenPagedThenEveryCampaignWithBudgetBidAndTodaysSpendInCurrencyUnits() {
+	void campaignsWhenPagedThenEveryCampaignWithBudgetTodaysSpendAndTheBidsOfItsAdSets() {
 		String next = graph.baseUrl() + CAMPAIGNS + "?limit=1&after=QVFIUjFh";
+		String moreAdSets = graph.baseUrl() + CAMPAIGN + "/adsets?fields=id%2Cname&limit=2&after=QWRTZXQy&access_token="
+				+ USER_TOKEN.reveal();
 		graph.stubFor(get(urlPathEqualTo(CAMPAIGNS)).withQueryParam("fields", equalTo(GraphCampaigns.FIELDS))
 			.willReturn(okJson("""
 					{"data":[{"id":"120330000000000001","name":"Spring Sale","status":"ACTIVE","daily_budget":"5000",
-					  "bid_amount":"150","insights":{"data":[{"spend":"12.34","date_start":"2025-07-03","date_stop":"2025-07-03"}]}}],
-					 "paging":{"cursors":{"after":"QVFIUjFh"},"next":"%s"}}""".formatted(next))));
+					  "insights":{"data":[{"spend":"12.34","date_start":"2025-07-03","date_stop":"2025-07-03"}]},
+					  "adsets":{"data":[
+					    {"id":"23850000000000011","name":"Broad 18-65","status":"ACTIVE","bid_amount":150,"bid_strategy":"LOWEST_COST_WITH_BID_CAP"},
+					    {"id":"23850000000000012","name":"Lookalike","status":"PAUSED","bid_strategy":"LOWEST_COST_WITHOUT_CAP"}],
+					   "paging":{"cursors":{"after":"QWRTZXQy"},"next":"%s"}}}],
+					 "paging":{"cursors":{"after":"QVFIUjFh"},"next":"%s"}}""".formatted(moreAdSets, next))));
+		graph.stubFor(get(urlPathEqualTo(CAMPAIGN + "/adsets")).withQueryParam("after", equalTo("QWRTZXQy")).willReturn(okJson("""
+				{"data":[{"id":"23850000000000013","name":"Retargeting","status":"ACTIVE","bid_amount":"90",
+				 "bid_strategy":"COST_CAP"}],"paging":{"cursors":{"before":"QWRTZXQz","after":"QWRTZXQz"}}}""")));
 		graph.stubFor(get(urlPathEqualTo(CAMPAIGNS)).withQueryParam("after", equalTo("QVFIUjFh")).willReturn(okJson("""
 				{"data":[{"id":"120330000000000002","name":"Brand","status":"PAUSED"},
 				 {"id":"120330000000000003","name":"Old","status":"ARCHIVED","daily_budget":"1000"}],"paging":{}}""")));
@@ -72,10 +86,26 @@ class FacebookCampaignsTests {
 		Campaign sale = campaigns.get(0);
 		assertThat(sale.adAccountId()).isEqualTo(ACCOUNT);
 		assertThat(sale.dailyBudget()).isEqualByComparingTo("50.00");
-		assertThat(sale.bid()).isEqualByComparingTo("1.50");
 		assertThat(sale.spendToday()).isEqualByComparingTo("12.34");
+		assertThat(sale.adGroups()).extracting(AdGroup::id, AdGroup::campaignId, AdGroup::name, AdGroup::status)
+			.containsExactly(tuple("23850000000000011", "120330000000000001", "Broad 18-65", CampaignStatus.ACTIVE),
+					tuple("23850000000000012", "120330000000000001", "Lookalike", CampaignStatus.PAUSED),
+					tuple("23850000000000013", "120330000000000001", "Retargeting", CampaignStatus.ACTIVE));
+		assertThat(sale.adGroups().get(0).bid()).isEqualByComparingTo("1.50");
+		assertThat(sale.adGroups().get(1).automaticBid()).isTrue();
+		assertThat(sale.adGroups().get(2).bid()).isEqualByComparingTo("0.90");
 		assertThat(campaigns.get(1).dailyBudget()).isNull();
 		assertThat(campaigns.get(1).spendToday()).isEqualByComparingTo("0");
+		assertThat(campaigns.get(1).adGroups()).isEmpty();
+	}
+
+	@Test
+	void campaignsThenTheCampaignNodeIsAskedOnlyForItsOwnFieldsAndTheBidsComeFromItsAdSets() {
+		String campaignLevel = GraphCampaigns.FIELDS.replaceAll("\\{[^{}]*\\}", "");
+
+		assertThat(campaignLevel.split(",")).containsExactly("id", "name", "status", "effective_status", "objective",
+				"daily_budget", "lifetime_budget", "insights.date_preset(today)", "adsets.limit(100)");
+		assertThat(GraphCampaigns.FIELDS).endsWith("adsets.limit(100){id,name,status,bid_amount,bid_strategy}");
 	}
 
 	@Test
@@ -109,11 +139,12 @@ class FacebookCampaignsTests {
 	}
 
 	@Test
-	void setBidThenBidAmountInCents() {
-		graph.stubFor(post(urlPathEqualTo(CAMPAIGN)).willReturn(okJson("{\"success\":true}")));
+	void setBidThenBidAmountInCentsPostedToTheAdSet() {
+		graph.stubFor(post(urlPathEqualTo(GRAPH + "/23850000000000011")).willReturn(okJson("{\"success\":true}")));
 
-		this.facebook.setBid(HeldToken.of(USER_TOKEN), ACCOUNT, "120330000000000001", new BigDecimal("1.75"));
+		this.facebook.setBid(HeldToken.of(USER_TOKEN), ACCOUNT, "23850000000000011", new BigDecimal("1.75"));
 
+		assertThat(graph.getAllServeEvents().get(0).getRequest().getUrl()).startsWith(GRAPH + "/23850000000000011?");
 		assertThat(form(graph.getAllServeEvents().get(0).getRequest())).containsEntry("bid_amount", "175");
 	}
 

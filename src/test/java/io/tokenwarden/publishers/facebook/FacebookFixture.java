@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A Facebook adapter aimed at WireMock, realistic payloads from publisher-api.md, and journal checks. */
+/** A Facebook adapter aimed at WireMock, realistic payloads from docs/publishers.md ("Facebook"), and journal checks. */
 final class FacebookFixture {
 
 	static final String APP_ID = "138483919580948";

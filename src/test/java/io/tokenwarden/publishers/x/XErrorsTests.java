@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import static io.tokenwarden.publishers.x.XFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of the X classification (publisher-api.md B7, B8, C1, C2) for the API, OAuth 1.0a and Ads endpoints. */
+/** Every row of the X classification (docs/publishers.md, "X errors" and "Classification") for the API, OAuth 1.0a and Ads endpoints. */
 class XErrorsTests {
 
 	private static HttpAnswer answer(int status, String body) {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An X adapter aimed at WireMock with the credentials of X's "Creating a signature" example, realistic
- * payloads from publisher-api.md part B, and journal checks: every call signed with OAuth 1.0a, no token
+ * payloads from docs/publishers.md ("X"), and journal checks: every call signed with OAuth 1.0a, no token
  * or secret in any URL or body.
  */
 final class XFixture {
