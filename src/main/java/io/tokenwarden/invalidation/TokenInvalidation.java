@@ -106,9 +106,10 @@ public class TokenInvalidation {
 			return false;
 		}
 		RemovedSecrets secrets = removed.get();
-		if (secrets.accessTokenCiphertext() != null || secrets.refreshTokenCiphertext() != null) {
+		// a revocation needs the token itself (an X token that migration V90 removed has nothing to revoke)
+		if (secrets.accessTokenCiphertext() != null) {
 			this.outbox.add(accountId, account.publisher(), account.externalId(), secrets.accessTokenCiphertext(),
-					secrets.refreshTokenCiphertext(), actor);
+					secrets.tokenSecretCiphertext(), actor);
 		}
 		this.auditLog.record("token_invalidated", actor, agencyId, accountId,
 				secrets.previousStatus() + " → INVALIDATED; reason " + reason + "; " + scope, clientIp);

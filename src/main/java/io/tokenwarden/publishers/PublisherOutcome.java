@@ -2,7 +2,6 @@ package io.tokenwarden.publishers;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -113,20 +112,15 @@ public sealed interface PublisherOutcome {
 	}
 
 	/**
-	 * The token works. Times are null when unknown or, for Meta {@code expires_at: 0}, never.
-	 * {@code renewed} is the new X token pair when the check had to use the refresh grant: the held refresh
-	 * token is spent, so the caller must persist this pair.
+	 * The token works. Times are null when unknown or never: Meta {@code expires_at: 0}, and X's OAuth 1.0a
+	 * tokens, which do not expire.
 	 */
-	record Valid(Instant expiresAt, Instant dataAccessExpiresAt, Set<String> scopes, GrantedTokens renewed,
-			Evidence evidence) implements PublisherOutcome {
+	record Valid(Instant expiresAt, Instant dataAccessExpiresAt, Set<String> scopes, Evidence evidence)
+			implements PublisherOutcome {
 
 		public Valid {
 			scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
 			Objects.requireNonNull(evidence, "evidence");
-		}
-
-		public Optional<GrantedTokens> renewedTokens() {
-			return Optional.ofNullable(this.renewed);
 		}
 
 	}

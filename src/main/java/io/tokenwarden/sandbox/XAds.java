@@ -2,12 +2,14 @@ package io.tokenwarden.sandbox;
 
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenKind;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * X Ads campaign management (docs/publishers.md, "X Ads campaigns and line items") for the sandbox's X
- * users: one Ads account each, its campaigns and their line items (where X keeps the bids) in micros,
+ * users, only for calls signed with OAuth 1.0a as the real Ads API demands (a Bearer token is refused with
+ * code 32): one Ads account each, its campaigns and their line items (where X keeps the bids) in micros,
  * updates by PUT with query parameters, and the synchronous BILLING stats. Answers carry the Ads envelope
  * ({@code data}, {@code request}, {@code next_cursor}); errors the {@code errors} list. A parameter an
  * endpoint does not take (a campaign's {@code bid_amount_local_micro}, say) is a 400 {@code INVALID_PARAMETER}.
@@ -50,29 +53,34 @@ class XAds {
 
 	private final SandboxCampaigns campaigns;
 
-	XAds(SandboxAuthority authority, SandboxCampaigns campaigns) {
+	private final Clock clock;
+
+	XAds(SandboxAuthority authority, SandboxCampaigns campaigns, Clock clock) {
 		this.authority = authority;
 		this.campaigns = campaigns;
+		this.clock = clock;
 	}
 
-	ResponseEntity<Object> accounts(String authorization) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+	ResponseEntity<Object> accounts(HttpServletRequest request) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
-		return ok(this.campaigns.xAdAccounts(user.get().id())
+		SandboxUser user = caller.user();
+		return ok(this.campaigns.xAdAccounts(user.id())
 			.stream()
-			.map(id -> Map.<String, Object>of("id", id, "name", user.get().name() + " Ads", "approval_status", "ACCEPTED",
+			.map(id -> Map.<String, Object>of("id", id, "name", user.name() + " Ads", "approval_status", "ACCEPTED",
 					"deleted", false))
 			.toList(), Map.of());
 	}
 
-	ResponseEntity<Object> campaigns(String authorization, String account, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+	ResponseEntity<Object> campaigns(HttpServletRequest request, String account, Map<String, String> params) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
-		if (!owns(user.get(), account)) {
+		SandboxUser user = caller.user();
+		if (!owns(user, account)) {
 			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Account " + account + " was not found", account);
 		}
 		Optional<ResponseEntity<Object>> refused = unknownParameter(params, CAMPAIGNS_QUERY, account);
@@ -84,12 +92,13 @@ class XAds {
 	}
 
 	/** {@code GET /12/accounts/{id}/line_items}, scoped by {@code campaign_ids} (at most 200) when given. */
-	ResponseEntity<Object> lineItems(String authorization, String account, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+	ResponseEntity<Object> lineItems(HttpServletRequest request, String account, Map<String, String> params) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
-		if (!owns(user.get(), account)) {
+		SandboxUser user = caller.user();
+		if (!owns(user, account)) {
 			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Account " + account + " was not found", account);
 		}
 		Optional<ResponseEntity<Object>> refused = unknownParameter(params, LINE_ITEMS_QUERY, account);
@@ -109,13 +118,14 @@ class XAds {
 				Map.of("account_id", account));
 	}
 
-	ResponseEntity<Object> update(String authorization, String account, String campaignId, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+	ResponseEntity<Object> update(HttpServletRequest request, String account, String campaignId, Map<String, String> params) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
+		SandboxUser user = caller.user();
 		Optional<SandboxCampaign> campaign = this.campaigns.find(Publisher.X, campaignId)
-			.filter(c -> c.adAccountId().equals(account) && owns(user.get(), account));
+			.filter(c -> c.adAccountId().equals(account) && owns(user, account));
 		if (campaign.isEmpty()) {
 			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Campaign " + campaignId + " was not found", account);
 		}
@@ -134,15 +144,16 @@ class XAds {
 	}
 
 	/** {@code PUT /12/accounts/{id}/line_items/{id}}: its status or bid; an AUTO line item ignores a bid, as X says it does. */
-	ResponseEntity<Object> updateLineItem(String authorization, String account, String lineItemId,
+	ResponseEntity<Object> updateLineItem(HttpServletRequest request, String account, String lineItemId,
 			Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
+		SandboxUser user = caller.user();
 		Optional<SandboxAdGroup> lineItem = this.campaigns.findAdGroup(lineItemId)
 			.filter(g -> this.campaigns.find(Publisher.X, g.campaignId()).filter(c -> c.adAccountId().equals(account)).isPresent()
-					&& owns(user.get(), account));
+					&& owns(user, account));
 		if (lineItem.isEmpty()) {
 			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Line item " + lineItemId + " was not found", account);
 		}
@@ -171,12 +182,13 @@ class XAds {
 	}
 
 	/** Today's billed spend per campaign; reading stats delivers nothing more. */
-	ResponseEntity<Object> stats(String authorization, String account, Map<String, String> params) {
-		Optional<SandboxUser> user = user(authorization);
-		if (user.isEmpty()) {
-			return unauthorized();
+	ResponseEntity<Object> stats(HttpServletRequest request, String account, Map<String, String> params) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller.refusal();
 		}
-		if (!owns(user.get(), account) || !"CAMPAIGN".equals(params.get("entity"))) {
+		SandboxUser user = caller.user();
+		if (!owns(user, account) || !"CAMPAIGN".equals(params.get("entity"))) {
 			return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Expected entity CAMPAIGN of this account", account);
 		}
 		Set<String> wanted = Set.copyOf(Arrays.asList(params.getOrDefault("entity_ids", "").split(",")));
@@ -194,9 +206,22 @@ class XAds {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	private Optional<SandboxUser> user(String authorization) {
-		TokenState state = this.authority.lookup(Publisher.X, AuthorizationHeader.bearer(authorization));
-		return state.valid() && state.kind() == TokenKind.ACCESS ? Optional.of(state.user()) : Optional.empty();
+	/** Who signed a request, or X's refusal of it; exactly one of the two is set. */
+	private record Caller(SandboxUser user, ResponseEntity<Object> refusal) {
+	}
+
+	/**
+	 * Every endpoint starts here: the signature first ({@code 401} code 32 for Bearer or a bad signature, 89 for a
+	 * token never issued), then whether the signed token is still a live access token (UNAUTHORIZED_ACCESS).
+	 */
+	private Caller caller(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return new Caller(null, XApi.refused(signed));
+		}
+		TokenState state = this.authority.lookup(Publisher.X, signed.signed().token());
+		return state.valid() && state.kind() == TokenKind.ACCESS ? new Caller(state.user(), null)
+				: new Caller(null, unauthorized());
 	}
 
 	private boolean owns(SandboxUser user, String account) {

@@ -2,10 +2,10 @@ package io.tokenwarden.sync;
 
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.Publishers;
-import io.tokenwarden.tokens.TokenSecret;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +62,7 @@ class CampaignWriter {
 	 * sent, nothing logged); {@link PublisherException} when the publisher refused (logged, nothing changed).
 	 */
 	CampaignRow apply(CampaignRow campaign, Change change, Actor actor) {
-		TokenSecret token = this.gate.token(campaign.accountId());
+		HeldToken token = this.gate.token(campaign.accountId());
 		PublisherAccount account = this.accounts.find(campaign.accountId()).orElseThrow();
 		PublisherClient client = this.publishers.client(account.publisher());
 		try {

@@ -16,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code tokenwarden.refresh.facebook-pkce}: off unless set, since Meta documents PKCE only for its OIDC
- * login; set, Facebook's consent URL carries an S256 challenge as X's always does.
+ * login; set, Facebook's consent URL carries an S256 challenge. X has no OAuth 2.0 consent at all: it connects
+ * through OAuth 1.0a, whose request token is the state.
  */
 class FacebookPkceTests {
 
 	@Test
-	void facebookConsentWhenPkcePropertyUnsetThenNoCodeChallengeAndXStillGetsOne() {
+	void facebookConsentWhenPkcePropertyUnsetThenNoCodeChallengeAndXHasNoOAuth2ConsentEvenWithAClientId() {
 		assertThat(consent(Map.of(), "facebook").getAuthorizationRequestUri()).doesNotContain("code_challenge");
 		assertThat(consent(Map.of(), "facebook").getAttributes()).doesNotContainKey(PkceParameterNames.CODE_VERIFIER);
-		assertThat(consent(Map.of(), "x").getAuthorizationRequestUri()).contains("code_challenge_method=S256");
+		assertThat(registrations(Map.of()).findByRegistrationId("x")).isNull();
 	}
 
 	@Test
@@ -39,6 +40,13 @@ class FacebookPkceTests {
 
 	/** The consent request Token Warden's registrations make for {@code registrationId}, with these properties. */
 	private static OAuth2AuthorizationRequest consent(Map<String, String> properties, String registrationId) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations(properties), TokenRefresh.START_PATH);
+		return resolver.resolve(new MockHttpServletRequest("POST", TokenRefresh.START_PATH), registrationId);
+	}
+
+	/** Token Warden's OAuth 2.0 registrations with these properties, a client id given for Facebook and for X. */
+	private static ClientRegistrationRepository registrations(Map<String, String> properties) {
 		RefreshSettings settings = new Binder(new MapConfigurationPropertySource(properties))
 			.bindOrCreate("tokenwarden.refresh", RefreshSettings.class);
 		MockEnvironment environment = new MockEnvironment()
@@ -46,11 +54,7 @@ class FacebookPkceTests {
 			.withProperty("spring.security.oauth2.client.registration.facebook.client-secret", "secret")
 			.withProperty("spring.security.oauth2.client.registration.x.client-id", "x-client")
 			.withProperty("spring.security.oauth2.client.registration.x.client-secret", "x-secret");
-		ClientRegistrationRepository registrations = new OAuthClientsConfiguration()
-			.clientRegistrationRepository(environment, settings);
-		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-				TokenRefresh.START_PATH);
-		return resolver.resolve(new MockHttpServletRequest("POST", TokenRefresh.START_PATH), registrationId);
+		return new OAuthClientsConfiguration().clientRegistrationRepository(environment, settings);
 	}
 
 }

@@ -166,13 +166,16 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	}
 
 	@Test
-	void callbackWhenDeliveredToTheXEndpointWithFacebooksStateThenRejected() throws Exception {
+	void callbackWhenDeliveredToTheXEndpointsWithFacebooksStateThenRejectedAndNothingIsCalled() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		WebSession session = admin();
 		Map<String, String> consent = startRefresh(id, session);
 
+		// X has no OAuth 2.0 callback any more, and its OAuth 1.0a one knows no Facebook state
 		assertThat(callback("x", session, "code", "AQDcode", "state", consent.get("state")).getResponse().getStatus())
-			.isEqualTo(400);
+			.isEqualTo(404);
+		assertThat(session.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login/oauth1/callback/x").param("oauth_token", consent.get("state"))
+			.param("oauth_verifier", "AQDcode")).getResponse().getStatus()).isEqualTo(400);
 		assertThat(publishers.getAllServeEvents()).isEmpty();
 	}
 

@@ -5,6 +5,7 @@ import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.AdGroup;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -62,9 +64,9 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount account = seed(Publisher.FACEBOOK);
 		PublisherClient facebook = client(Publisher.FACEBOOK);
 
-		List<String> adAccounts = facebook.adAccounts(account.accessToken());
-		List<Campaign> first = facebook.campaigns(account.accessToken(), adAccounts.get(0));
-		List<Campaign> second = facebook.campaigns(account.accessToken(), adAccounts.get(0));
+		List<String> adAccounts = facebook.adAccounts(held(account));
+		List<Campaign> first = facebook.campaigns(held(account), adAccounts.get(0));
+		List<Campaign> second = facebook.campaigns(held(account), adAccounts.get(0));
 
 		assertThat(first).hasSizeBetween(2, 4).allSatisfy(campaign -> {
 			assertThat(campaign.dailyBudget()).isPositive();
@@ -91,28 +93,28 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 	void facebookWhenPausedAndAnAdSetRebidThenTheNextReadShowsBothAndTheCampaignKeepsNoBid() {
 		DemoAccount account = seed(Publisher.FACEBOOK);
 		PublisherClient facebook = client(Publisher.FACEBOOK);
-		String adAccount = facebook.adAccounts(account.accessToken()).get(0);
-		Campaign campaign = facebook.campaigns(account.accessToken(), adAccount).get(0);
+		String adAccount = facebook.adAccounts(held(account)).get(0);
+		Campaign campaign = facebook.campaigns(held(account), adAccount).get(0);
 		AdGroup adSet = campaign.adGroups().get(0);
 
-		facebook.setCampaignStatus(account.accessToken(), adAccount, campaign.id(), CampaignStatus.PAUSED);
-		facebook.setBid(account.accessToken(), adAccount, adSet.id(), new BigDecimal("3.25"));
-		Campaign read = facebook.campaigns(account.accessToken(), adAccount).get(0);
-		Campaign again = facebook.campaigns(account.accessToken(), adAccount).get(0);
+		facebook.setCampaignStatus(held(account), adAccount, campaign.id(), CampaignStatus.PAUSED);
+		facebook.setBid(held(account), adAccount, adSet.id(), new BigDecimal("3.25"));
+		Campaign read = facebook.campaigns(held(account), adAccount).get(0);
+		Campaign again = facebook.campaigns(held(account), adAccount).get(0);
 
 		assertThat(read.status()).isEqualTo(CampaignStatus.PAUSED);
 		assertThat(read.adGroups().get(0).id()).isEqualTo(adSet.id());
 		assertThat(read.adGroups().get(0).bid()).isEqualByComparingTo("3.25");
 		assertThat(again.spendToday()).isEqualByComparingTo(read.spendToday());
 		PublisherOutcome onTheCampaign = failure(
-				() -> facebook.setBid(account.accessToken(), adAccount, campaign.id(), new BigDecimal("2.00")));
+				() -> facebook.setBid(held(account), adAccount, campaign.id(), new BigDecimal("2.00")));
 		assertThat(onTheCampaign.evidence().code()).isEqualTo("100");
 	}
 
 	@Test
 	void facebookWhenTheCampaignNodeIsAskedForBidAmountThenCode100NonexistingFieldAsGraphAnswers() {
 		DemoAccount account = seed(Publisher.FACEBOOK);
-		String adAccount = client(Publisher.FACEBOOK).adAccounts(account.accessToken()).get(0);
+		String adAccount = client(Publisher.FACEBOOK).adAccounts(held(account)).get(0);
 		String token = account.accessToken().reveal();
 
 		ResponseEntity<String> bidOnCampaign = graphGet(adAccount + "/campaigns", "id,name,bid_amount", token);
@@ -137,13 +139,13 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount account = seed(Publisher.X);
 		PublisherClient x = client(Publisher.X);
 
-		String adAccount = x.adAccounts(account.accessToken()).get(0);
-		List<Campaign> campaigns = x.campaigns(account.accessToken(), adAccount);
+		String adAccount = x.adAccounts(held(account)).get(0);
+		List<Campaign> campaigns = x.campaigns(held(account), adAccount);
 		Campaign active = campaigns.stream().filter(c -> c.status() == CampaignStatus.ACTIVE).findFirst().orElseThrow();
 		AdGroup lineItem = active.adGroups().get(0);
-		x.setCampaignStatus(account.accessToken(), adAccount, active.id(), CampaignStatus.PAUSED);
-		x.setBid(account.accessToken(), adAccount, lineItem.id(), new BigDecimal("0.90"));
-		Campaign after = x.campaigns(account.accessToken(), adAccount).stream()
+		x.setCampaignStatus(held(account), adAccount, active.id(), CampaignStatus.PAUSED);
+		x.setBid(held(account), adAccount, lineItem.id(), new BigDecimal("0.90"));
+		Campaign after = x.campaigns(held(account), adAccount).stream()
 			.filter(c -> c.id().equals(active.id())).findFirst().orElseThrow();
 
 		assertThat(campaigns).hasSizeBetween(2, 4)
@@ -157,9 +159,9 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 	void xWhenACampaignIsGivenABidOrAskedForAnUnknownParameterThenInvalidParameterAsTheAdsApiAnswers() {
 		DemoAccount account = seed(Publisher.X);
 		PublisherClient x = client(Publisher.X);
-		String adAccount = x.adAccounts(account.accessToken()).get(0);
-		String campaign = x.campaigns(account.accessToken(), adAccount).get(0).id();
-		String token = account.accessToken().reveal();
+		String adAccount = x.adAccounts(held(account)).get(0);
+		String campaign = x.campaigns(held(account), adAccount).get(0).id();
+		HeldToken token = held(account);
 
 		ResponseEntity<String> bidOnCampaign = xAds(HttpMethod.PUT,
 				"/12/accounts/" + adAccount + "/campaigns/" + campaign + "?bid_amount_local_micro=900000", token);
@@ -191,13 +193,13 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		return this.http.get().uri(uri).headers(headers -> headers.setBearerAuth(token)).retrieve().toEntity(String.class);
 	}
 
-	/** A raw X Ads call with the account's token, as the adapters authenticate today. */
-	private ResponseEntity<String> xAds(HttpMethod method, String path, String token) {
-		return this.http.method(method)
-			.uri("/sandbox/x-ads" + path)
-			.headers(headers -> headers.setBearerAuth(token))
-			.retrieve()
-			.toEntity(String.class);
+	/**
+	 * A raw X Ads call signed with OAuth 1.0a with the account's token and secret, as the adapters sign theirs, so
+	 * that what it is refused for is the call itself, not its signature.
+	 */
+	private ResponseEntity<String> xAds(HttpMethod method, String path, HeldToken token) {
+		String pathAndQuery = "/sandbox/x-ads" + path;
+		return xCall(method, pathAndQuery, xAuthorization(method, pathAndQuery, token, Map.of(), Clock.systemUTC()));
 	}
 
 	@Test
@@ -205,14 +207,15 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		DemoAccount broken = seed(Publisher.FACEBOOK, TokenStatus.EXPIRED, "PASSWORD_CHANGED");
 		DemoAccount mine = seed(Publisher.X);
 		DemoAccount theirs = seed(Publisher.X);
-		String theirAdAccount = client(Publisher.X).adAccounts(theirs.accessToken()).get(0);
+		String theirAdAccount = client(Publisher.X).adAccounts(held(theirs)).get(0);
 
-		PublisherOutcome facebook = failure(() -> client(Publisher.FACEBOOK).adAccounts(broken.accessToken()));
-		PublisherOutcome unknownToken = failure(() -> client(Publisher.X).adAccounts(TokenSecret.of("not-a-token")));
-		PublisherOutcome foreign = failure(() -> client(Publisher.X).campaigns(mine.accessToken(), theirAdAccount));
+		PublisherOutcome facebook = failure(() -> client(Publisher.FACEBOOK).adAccounts(held(broken)));
+		PublisherOutcome unknownToken = failure(() -> client(Publisher.X).adAccounts(new HeldToken(TokenSecret.of("not-a-token"), TokenSecret.of("not-a-secret"))));
+		PublisherOutcome foreign = failure(() -> client(Publisher.X).campaigns(held(mine), theirAdAccount));
 
 		assertThat(facebook).isInstanceOf(PublisherOutcome.Expired.class);
-		assertThat(unknownToken).isInstanceOf(PublisherOutcome.PermissionMissing.class);
+		// a token X never issued: 401 code 89, which says the token is not valid
+		assertThat(unknownToken).isInstanceOf(PublisherOutcome.Expired.class);
 		assertThat(foreign).isInstanceOf(PublisherOutcome.Refused.class);
 	}
 
@@ -225,14 +228,19 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		String sandbox = "http://localhost:" + this.port + "/sandbox";
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
 				new PublisherSettings.Facebook(URI.create(sandbox + "/facebook/v25.0")),
-				new PublisherSettings.X(URI.create(sandbox + "/x"), URI.create(sandbox + "/x-ads")));
+				new PublisherSettings.X(URI.create(sandbox + "/x"), URI.create(sandbox + "/x-ads"), SandboxApps.X_CONSUMER_KEY,
+						TokenSecret.of(SandboxApps.X_CONSUMER_SECRET)));
 		if (publisher == Publisher.FACEBOOK) {
 			return new FacebookPublisher(settings, new AppCredentials(SandboxApps.FACEBOOK_APP_ID,
 					TokenSecret.of(SandboxApps.FACEBOOK_APP_SECRET), URI.create(sandbox + "/facebook/v25.0/oauth/access_token")),
 					Clock.systemUTC());
 		}
-		return new XPublisher(settings, new AppCredentials(SandboxApps.X_CLIENT_ID, TokenSecret.of(SandboxApps.X_CLIENT_SECRET),
-				URI.create(sandbox + "/x/2/oauth2/token")), Clock.systemUTC());
+		return new XPublisher(settings, Clock.systemUTC());
+	}
+
+	/** The account's credential as Token Warden holds it: X's with its token secret. */
+	private static HeldToken held(DemoAccount account) {
+		return new HeldToken(account.accessToken(), account.tokenSecret());
 	}
 
 	private DemoAccount seed(Publisher publisher) {
@@ -244,10 +252,9 @@ class SandboxCampaignsTests extends SandboxTestSupport {
 		String externalId = String.valueOf(ThreadLocalRandom.current().nextLong(7_000_000_000L, 7_999_999_999L));
 		Instant now = Instant.now();
 		DemoAccount account = new DemoAccount(-1, publisher, externalId, "Campaigns " + externalId,
-				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-refresh-" + UUID.randomUUID()) : null,
-				now.plus(x ? Duration.ofHours(2) : Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
-				now.plus(Duration.ofDays(90)), x ? "tweet.read users.read offline.access" : "ads_read,ads_management",
-				status, reason);
+				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-secret-" + UUID.randomUUID()) : null,
+				x ? null : now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
+				x ? null : now.plus(Duration.ofDays(90)), x ? null : "ads_read,ads_management", status, reason);
 		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new DemoAccountsSeeded(List.of(account))));
 		return account;
 	}

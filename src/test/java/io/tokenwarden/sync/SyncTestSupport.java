@@ -65,10 +65,9 @@ abstract class SyncTestSupport {
 				() -> "https://www.facebook.test/v25.0/dialog/oauth");
 		registry.add("spring.security.oauth2.client.provider.facebook.token-uri",
 				() -> publishers.baseUrl() + GRAPH + "/oauth/access_token");
-		registry.add("spring.security.oauth2.client.registration.x.client-id", () -> "x-client-id-for-tests");
-		registry.add("spring.security.oauth2.client.registration.x.client-secret", () -> "x-client-secret-for-tests");
-		registry.add("spring.security.oauth2.client.provider.x.authorization-uri", () -> "https://x.test/i/oauth2/authorize");
-		registry.add("spring.security.oauth2.client.provider.x.token-uri", () -> publishers.baseUrl() + "/2/oauth2/token");
+		// X is an OAuth 1.0a app: its consumer credentials sign every call
+		registry.add("tokenwarden.publishers.x.consumer-key", () -> "x-consumer-key-for-tests");
+		registry.add("tokenwarden.publishers.x.consumer-secret", () -> "x-consumer-secret-for-tests");
 	}
 
 	@Autowired

@@ -40,7 +40,7 @@ final class DebugTokens {
 				return new Expired(ExpiryReason.DATA_ACCESS_EXPIRED,
 						answered.withDetail("data_access_expires_at has passed"));
 			}
-			return new Valid(expiresAt, dataAccessExpiresAt, new HashSet<>(Json.strings(data, "scopes")), null,
+			return new Valid(expiresAt, dataAccessExpiresAt, new HashSet<>(Json.strings(data, "scopes")),
 					answered.withDetail("debug_token: valid"));
 		}
 		JsonNode error = data.get("error");

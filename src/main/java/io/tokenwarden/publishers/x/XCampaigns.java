@@ -4,13 +4,13 @@ import io.tokenwarden.publishers.AdGroup;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.Evidence;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
-import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -58,14 +58,14 @@ final class XCampaigns {
 		this.clock = clock;
 	}
 
-	List<String> adAccounts(TokenSecret token) {
+	List<String> adAccounts(HeldToken token) {
 		return pages(token, "/12/accounts", Map.of("count", "1000")).stream()
 			.map(item -> Json.text(item, "id"))
 			.filter(id -> id != null)
 			.toList();
 	}
 
-	List<Campaign> list(TokenSecret token, String adAccountId) {
+	List<Campaign> list(HeldToken token, String adAccountId) {
 		requireId(adAccountId, "X Ads account");
 		List<JsonNode> items = pages(token, "/12/accounts/" + adAccountId + "/campaigns", Map.of("count", "200"))
 			.stream()
@@ -83,7 +83,7 @@ final class XCampaigns {
 	}
 
 	/** The campaigns' line items by campaign id, 200 campaigns a request, each read to its last page. */
-	private Map<String, List<AdGroup>> lineItems(TokenSecret token, String adAccountId, List<String> campaignIds) {
+	private Map<String, List<AdGroup>> lineItems(HeldToken token, String adAccountId, List<String> campaignIds) {
 		Map<String, List<AdGroup>> byCampaign = new HashMap<>();
 		for (int from = 0; from < campaignIds.size(); from += LINE_ITEMS_BATCH) {
 			List<String> batch = campaignIds.subList(from, Math.min(campaignIds.size(), from + LINE_ITEMS_BATCH));
@@ -104,7 +104,7 @@ final class XCampaigns {
 		return byCampaign;
 	}
 
-	void setStatus(TokenSecret token, String adAccountId, String campaignId, CampaignStatus status) {
+	void setStatus(HeldToken token, String adAccountId, String campaignId, CampaignStatus status) {
 		if (!status.settable()) {
 			throw new IllegalArgumentException("only ACTIVE or PAUSED can be set");
 		}
@@ -113,7 +113,7 @@ final class XCampaigns {
 	}
 
 	/** {@code PUT /12/accounts/<id>/line_items/<id>}: the line item is where X keeps the bid. */
-	void setBid(TokenSecret token, String adAccountId, String lineItemId, BigDecimal bid) {
+	void setBid(HeldToken token, String adAccountId, String lineItemId, BigDecimal bid) {
 		if (bid == null || bid.signum() <= 0) {
 			throw new IllegalArgumentException("a bid must be positive");
 		}
@@ -123,7 +123,7 @@ final class XCampaigns {
 	}
 
 	/** A PUT to {@code entity} ({@code campaigns/<id>}, {@code line_items/<id>}: ids checked by the caller). */
-	private void update(TokenSecret token, String adAccountId, String entity, Map<String, String> query) {
+	private void update(HeldToken token, String adAccountId, String entity, Map<String, String> query) {
 		requireId(adAccountId, "X Ads account");
 		HttpAnswer answer = this.api.adsPut(token, "/12/accounts/" + adAccountId + "/" + entity, query);
 		PublisherOutcome failure = XErrors.adsWriteFailure(answer, this.clock);
@@ -132,7 +132,7 @@ final class XCampaigns {
 		}
 	}
 
-	private List<JsonNode> pages(TokenSecret token, String path, Map<String, String> query) {
+	private List<JsonNode> pages(HeldToken token, String path, Map<String, String> query) {
 		List<JsonNode> items = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		String cursor = null;
@@ -155,7 +155,7 @@ final class XCampaigns {
 	}
 
 	/** Billed spend since midnight UTC, by campaign id; campaigns without a figure spent nothing. */
-	private Map<String, BigDecimal> spendToday(TokenSecret token, String adAccountId, List<String> campaignIds) {
+	private Map<String, BigDecimal> spendToday(HeldToken token, String adAccountId, List<String> campaignIds) {
 		Instant start = this.clock.instant().truncatedTo(ChronoUnit.DAYS);
 		Map<String, BigDecimal> spend = new HashMap<>();
 		for (int from = 0; from < campaignIds.size(); from += STATS_BATCH) {

@@ -2,6 +2,7 @@ package io.tokenwarden.publishers.facebook;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tokenwarden.publishers.AdGroup;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.PublisherException;
@@ -78,7 +79,7 @@ class FacebookCampaignsTests {
 				{"data":[{"id":"120330000000000002","name":"Brand","status":"PAUSED"},
 				 {"id":"120330000000000003","name":"Old","status":"ARCHIVED","daily_budget":"1000"}],"paging":{}}""")));
 
-		List<Campaign> campaigns = this.facebook.campaigns(USER_TOKEN, "212551616838260");
+		List<Campaign> campaigns = this.facebook.campaigns(HeldToken.of(USER_TOKEN), "212551616838260");
 
 		assertThat(campaigns).extracting(Campaign::status)
 			.containsExactly(CampaignStatus.ACTIVE, CampaignStatus.PAUSED, CampaignStatus.OTHER);
@@ -111,9 +112,9 @@ class FacebookCampaignsTests {
 	void campaignsWhenTokenRefusedThenExpiredAndWhenMetaIsDownThenUnreachable() {
 		graph.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(400).withBody("""
 				{"error":{"message":"Error validating access token: The session has been invalidated because the user changed their password.","type":"OAuthException","code":190,"error_subcode":460,"fbtrace_id":"Pw1"}}""")));
-		PublisherException expired = failure(() -> this.facebook.campaigns(USER_TOKEN, ACCOUNT));
+		PublisherException expired = failure(() -> this.facebook.campaigns(HeldToken.of(USER_TOKEN), ACCOUNT));
 		graph.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
-		PublisherException down = failure(() -> this.facebook.campaigns(USER_TOKEN, ACCOUNT));
+		PublisherException down = failure(() -> this.facebook.campaigns(HeldToken.of(USER_TOKEN), ACCOUNT));
 
 		assertThat(expired.outcome()).isInstanceOf(Expired.class);
 		assertThat(down.outcome()).isInstanceOf(Unreachable.class);
@@ -124,7 +125,7 @@ class FacebookCampaignsTests {
 		graph.stubFor(get(urlPathEqualTo(GRAPH + "/me/adaccounts")).willReturn(okJson("""
 				{"data":[{"id":"act_212551616838260","name":"Northwind Ads","user_tasks":["MANAGE"]},{"id":"act_3","name":"EU"}]}""")));
 
-		assertThat(this.facebook.adAccounts(USER_TOKEN)).containsExactly(ACCOUNT, "act_3");
+		assertThat(this.facebook.adAccounts(HeldToken.of(USER_TOKEN))).containsExactly(ACCOUNT, "act_3");
 	}
 
 	@Test
@@ -132,7 +133,7 @@ class FacebookCampaignsTests {
 		graph.stubFor(post(urlPathEqualTo(CAMPAIGN)).withHeader("Authorization", equalTo("Bearer " + USER_TOKEN.reveal()))
 			.willReturn(okJson("{\"success\":true}")));
 
-		this.facebook.setCampaignStatus(USER_TOKEN, ACCOUNT, "120330000000000001", CampaignStatus.PAUSED);
+		this.facebook.setCampaignStatus(HeldToken.of(USER_TOKEN), ACCOUNT, "120330000000000001", CampaignStatus.PAUSED);
 
 		assertThat(form(graph.getAllServeEvents().get(0).getRequest())).containsExactly(java.util.Map.entry("status", "PAUSED"));
 	}
@@ -141,7 +142,7 @@ class FacebookCampaignsTests {
 	void setBidThenBidAmountInCentsPostedToTheAdSet() {
 		graph.stubFor(post(urlPathEqualTo(GRAPH + "/23850000000000011")).willReturn(okJson("{\"success\":true}")));
 
-		this.facebook.setBid(USER_TOKEN, ACCOUNT, "23850000000000011", new BigDecimal("1.75"));
+		this.facebook.setBid(HeldToken.of(USER_TOKEN), ACCOUNT, "23850000000000011", new BigDecimal("1.75"));
 
 		assertThat(graph.getAllServeEvents().get(0).getRequest().getUrl()).startsWith(GRAPH + "/23850000000000011?");
 		assertThat(form(graph.getAllServeEvents().get(0).getRequest())).containsEntry("bid_amount", "175");
@@ -151,10 +152,10 @@ class FacebookCampaignsTests {
 	void setCampaignStatusWhenThrottledOrNotConfirmedThenClassified() {
 		graph.stubFor(post(urlPathEqualTo(CAMPAIGN)).willReturn(aResponse().withStatus(400).withBody("""
 				{"error":{"message":"User request limit reached","type":"OAuthException","code":17,"fbtrace_id":"R1"}}""")));
-		PublisherException throttled = failure(() -> this.facebook.setCampaignStatus(USER_TOKEN, ACCOUNT,
+		PublisherException throttled = failure(() -> this.facebook.setCampaignStatus(HeldToken.of(USER_TOKEN), ACCOUNT,
 				"120330000000000001", CampaignStatus.ACTIVE));
 		graph.stubFor(post(urlPathEqualTo(CAMPAIGN)).willReturn(okJson("{\"success\":false}")));
-		PublisherException unconfirmed = failure(() -> this.facebook.setCampaignStatus(USER_TOKEN, ACCOUNT,
+		PublisherException unconfirmed = failure(() -> this.facebook.setCampaignStatus(HeldToken.of(USER_TOKEN), ACCOUNT,
 				"120330000000000001", CampaignStatus.ACTIVE));
 
 		assertThat(throttled.outcome()).isInstanceOf(RateLimited.class);
@@ -163,13 +164,13 @@ class FacebookCampaignsTests {
 
 	@Test
 	void writesWhenIdOrValueIsBadThenRejectedBeforeAnyCall() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setCampaignStatus(USER_TOKEN, ACCOUNT,
+		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setCampaignStatus(HeldToken.of(USER_TOKEN), ACCOUNT,
 				"../me/permissions", CampaignStatus.PAUSED));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setCampaignStatus(USER_TOKEN, ACCOUNT,
+		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setCampaignStatus(HeldToken.of(USER_TOKEN), ACCOUNT,
 				"120330000000000001", CampaignStatus.OTHER));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setBid(USER_TOKEN, ACCOUNT,
+		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.setBid(HeldToken.of(USER_TOKEN), ACCOUNT,
 				"120330000000000001", BigDecimal.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.campaigns(USER_TOKEN, "me"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.facebook.campaigns(HeldToken.of(USER_TOKEN), "me"));
 		assertThat(graph.getAllServeEvents()).isEmpty();
 	}
 

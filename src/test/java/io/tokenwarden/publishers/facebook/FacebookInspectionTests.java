@@ -72,7 +72,6 @@ class FacebookInspectionTests {
 			assertThat(valid.expiresAt()).isEqualTo(Instant.ofEpochSecond(1756676330));
 			assertThat(valid.dataAccessExpiresAt()).isEqualTo(Instant.ofEpochSecond(1761860330));
 			assertThat(valid.scopes()).contains("ads_management", "pages_show_list");
-			assertThat(valid.renewedTokens()).isEmpty();
 			assertThat(valid.evidence().traceId()).isEqualTo("TrAcE1");
 		});
 		var request = graph.getAllServeEvents().get(0).getRequest();

@@ -5,7 +5,7 @@ import io.tokenwarden.publishers.AdGroup;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.PublisherException;
-import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
+import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +17,7 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -58,12 +59,12 @@ class XCampaignsTests {
 	@Test
 	void adAccountsWhenCursoredThenEveryIdWithTheTokenInTheHeader() {
 		x.stubFor(get(urlPathEqualTo("/12/accounts")).withQueryParam("cursor", absent())
-			.withHeader("Authorization", equalTo("Bearer " + ACCESS.reveal()))
+			.withHeader("Authorization", containing("oauth_token=\"" + ACCESS.reveal() + "\""))
 			.willReturn(okJson("{\"data\":[{\"id\":\"18ce54d4x5t\",\"name\":\"Northwind\",\"approval_status\":\"ACCEPTED\"}],\"next_cursor\":\"c-2\",\"request\":{}}")));
 		x.stubFor(get(urlPathEqualTo("/12/accounts")).withQueryParam("cursor", equalTo("c-2"))
 			.willReturn(okJson("{\"data\":[{\"id\":\"gq180y\",\"name\":\"Northwind EU\"}],\"next_cursor\":null,\"request\":{}}")));
 
-		assertThat(this.publisher.adAccounts(ACCESS)).containsExactly("18ce54d4x5t", "gq180y");
+		assertThat(this.publisher.adAccounts(XFixture.held())).containsExactly("18ce54d4x5t", "gq180y");
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class XCampaignsTests {
 					 "metrics":{"billed_engagements":[120],"billed_charge_local_micro":[12340000]}}]},
 					 {"id":"9c2ks","id_data":[{"segment":null,"metrics":{"billed_charge_local_micro":null}}]}],"request":{}}""")));
 
-		List<Campaign> campaigns = this.publisher.campaigns(ACCESS, "18ce54d4x5t");
+		List<Campaign> campaigns = this.publisher.campaigns(XFixture.held(), "18ce54d4x5t");
 
 		assertThat(campaigns).extracting(Campaign::status).containsExactly(CampaignStatus.ACTIVE, CampaignStatus.OTHER);
 		assertThat(campaigns.get(0).dailyBudget()).isEqualByComparingTo("50");
@@ -114,48 +115,50 @@ class XCampaignsTests {
 		x.stubFor(put(urlPathEqualTo(LINE_ITEMS + "/itttx"))
 			.willReturn(okJson("{\"data\":{\"id\":\"itttx\",\"bid_amount_local_micro\":2250000},\"request\":{}}")));
 
-		this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED);
-		this.publisher.setBid(ACCESS, "18ce54d4x5t", "itttx", new BigDecimal("2.25"));
+		this.publisher.setCampaignStatus(XFixture.held(), "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED);
+		this.publisher.setBid(XFixture.held(), "18ce54d4x5t", "itttx", new BigDecimal("2.25"));
 
 		var requests = XFixture.requests(x);
 		assertThat(requests.get(0).queryParameter("entity_status").firstValue()).isEqualTo("PAUSED");
 		assertThat(requests.get(1).getUrl()).startsWith(LINE_ITEMS + "/itttx?");
 		assertThat(requests.get(1).queryParameter("bid_amount_local_micro").firstValue()).isEqualTo("2250000");
-		assertThat(requests.get(1).getHeader("Authorization")).isEqualTo("Bearer " + ACCESS.reveal());
+		// a PUT's parameters travel in its query, so they are signed with it
+		assertThat(XFixture.oauth(requests.get(1))).containsEntry("oauth_token", ACCESS.reveal());
 	}
 
 	@Test
-	void campaignsWhenAdsApiIsDownThrottledOrRefusesTheTokenThenClassifiedNeverExpired() {
+	void campaignsWhenAdsApiIsDownThrottledOrRefusesTheTokenThenUnreachableRateLimitedOrExpired() {
 		x.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(503).withHeader("retry-after", "60")
 			.withBody("{\"errors\":[{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"Service unavailable\"}]}")));
-		PublisherException down = failure(() -> this.publisher.campaigns(ACCESS, "18ce54d4x5t"));
+		PublisherException down = failure(() -> this.publisher.campaigns(XFixture.held(), "18ce54d4x5t"));
 		x.stubFor(get(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(429)
 			.withBody("{\"errors\":[{\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Rate limit exceeded\"}]}")));
-		PublisherException throttled = failure(() -> this.publisher.campaigns(ACCESS, "18ce54d4x5t"));
+		PublisherException throttled = failure(() -> this.publisher.campaigns(XFixture.held(), "18ce54d4x5t"));
 		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(aResponse().withStatus(401)
 			.withBody("{\"errors\":[{\"code\":\"UNAUTHORIZED_ACCESS\",\"message\":\"This request is not properly authenticated\"}]}")));
-		PublisherException refused = failure(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2",
+		PublisherException refused = failure(() -> this.publisher.setCampaignStatus(XFixture.held(), "18ce54d4x5t", "8wku2",
 				CampaignStatus.ACTIVE));
 
 		assertThat(down.outcome()).isInstanceOf(Unreachable.class);
 		assertThat(throttled.outcome()).isInstanceOf(RateLimited.class);
-		assertThat(refused.outcome()).isInstanceOf(PermissionMissing.class);
+		// OAuth 1.0a: the Ads API refusing the signed token means the token is revoked
+		assertThat(refused.outcome()).isInstanceOf(Expired.class);
 	}
 
 	@Test
 	void updateWhenAnswerHasNoEntityThenUnreachable() {
 		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(okJson("{\"data\":[],\"request\":{}}")));
 
-		assertThat(failure(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED))
+		assertThat(failure(() -> this.publisher.setCampaignStatus(XFixture.held(), "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED))
 			.outcome()).isInstanceOf(Unreachable.class);
 	}
 
 	@Test
 	void writesWhenIdsAreNotIdsThenRejectedBeforeAnyCall() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.campaigns(ACCESS, "18ce/../x"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setCampaignStatus(ACCESS, "18ce54d4x5t",
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.campaigns(XFixture.held(), "18ce/../x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setCampaignStatus(XFixture.held(), "18ce54d4x5t",
 				"8wku2?x=1", CampaignStatus.PAUSED));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setBid(ACCESS, "18ce54d4x5t", "8wku2",
+		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.setBid(XFixture.held(), "18ce54d4x5t", "8wku2",
 				new BigDecimal("-1")));
 		assertThat(x.getAllServeEvents()).isEmpty();
 	}
