@@ -85,6 +85,15 @@ public class AccountAccess {
 			.orElse(false);
 	}
 
+	/** 403 unless the signed-in person is (still) an ADMIN of {@code agencyId}; a Connect's callback checks it. */
+	public AgencyContext requireAdminOf(long agencyId) {
+		AgencyContext context = this.currentAgency.get();
+		if (context.membership(agencyId).filter(m -> m.role().canChangeTokens()).isEmpty()) {
+			throw new AccessDeniedException("an ADMIN role in the agency is needed to connect accounts to it");
+		}
+		return context;
+	}
+
 	/** 403 unless the person is an ADMIN of the current agency. */
 	public AgencyContext requireAdminOfCurrentAgency() {
 		AgencyContext context = this.currentAgency.get();

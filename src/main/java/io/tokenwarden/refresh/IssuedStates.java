@@ -35,11 +35,11 @@ class IssuedStates {
 	}
 
 	/** The account, agency and admin a state was issued for, and when. */
-	record IssuedState(long accountId, long agencyId, String actor, Instant issuedAt) {
+	record IssuedState(Long accountId, long agencyId, String actor, Instant issuedAt) {
 	}
 
 	@Transactional
-	void remember(String state, long accountId, long agencyId, String actor) {
+	void remember(String state, Long accountId, long agencyId, String actor) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("delete from refresh_state where issued_at < ?")
 			.param(OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC))
@@ -53,7 +53,7 @@ class IssuedStates {
 	Optional<IssuedState> find(String state) {
 		return this.jdbc.sql("select account_id, agency_id, actor, issued_at from refresh_state where state_hash = ?")
 			.param(hash(state))
-			.query((rs, n) -> new IssuedState(rs.getLong(1), rs.getLong(2), rs.getString(3),
+			.query((rs, n) -> new IssuedState((Long) rs.getObject(1), rs.getLong(2), rs.getString(3),
 					rs.getObject(4, OffsetDateTime.class).toInstant()))
 			.optional();
 	}

@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * What the server remembers of a consent it sent an admin to, inside the saved authorization request:
  * which account, for which agency, by whom, since when. Never taken from the callback.
+ *
+ * @param accountId the account being refreshed; null for a Connect, whose account the callback finds or makes
  */
-record PendingRefresh(long accountId, long agencyId, String actor, Instant startedAt, String codeVerifier) {
+record PendingRefresh(Long accountId, long agencyId, String actor, Instant startedAt, String codeVerifier) {
 
 	static final Duration LIFETIME = Duration.ofMinutes(10);
 
@@ -23,7 +25,7 @@ record PendingRefresh(long accountId, long agencyId, String actor, Instant start
 
 	private static final String STARTED = "tokenwarden.startedAt";
 
-	static void bind(Map<String, Object> attributes, long accountId, long agencyId, String actor, Instant now) {
+	static void bind(Map<String, Object> attributes, Long accountId, long agencyId, String actor, Instant now) {
 		attributes.put(ACCOUNT, accountId);
 		attributes.put(AGENCY, agencyId);
 		attributes.put(ACTOR, actor);
@@ -35,6 +37,11 @@ record PendingRefresh(long accountId, long agencyId, String actor, Instant start
 		return new PendingRefresh((Long) attributes.get(ACCOUNT), (Long) attributes.get(AGENCY),
 				(String) attributes.get(ACTOR), Instant.ofEpochMilli((Long) attributes.get(STARTED)),
 				(String) attributes.get(PkceParameterNames.CODE_VERIFIER));
+	}
+
+	/** A Connect: no account yet. */
+	boolean connecting() {
+		return this.accountId == null;
 	}
 
 	boolean expiredAt(Instant now) {

@@ -5,6 +5,7 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.publishers.AuthorizationGrant;
 import io.tokenwarden.publishers.GrantedTokens;
+import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherIdentity;
@@ -79,6 +80,9 @@ class RefreshCallback {
 			this.failures.fail(pending, null, "state expired", ip);
 			throw new BadCallbackException("refresh.stateExpired");
 		}
+		if (pending.connecting()) {
+			return connect(pending, authorization, codes, request.getParameter(OAuth2ParameterNames.ERROR), ip);
+		}
 		this.access.requireAdmin(pending.accountId());
 		PublisherAccount account = this.accounts.find(pending.accountId()).orElseThrow();
 		String publisher = account.publisher().displayName();
@@ -103,6 +107,30 @@ class RefreshCallback {
 		}
 		catch (PublisherException ex) {
 			this.failures.fail(pending, account, ex.getMessage(), ip);
+			return RefreshFailures.of(ex.outcome(), publisher);
+		}
+	}
+
+	/** The end of "Connect Facebook account": whoever consented becomes (or already is) an account of the agency. */
+	private RefreshResult connect(PendingRefresh pending, OAuth2AuthorizationRequest authorization, String[] codes,
+			String error, String ip) {
+		this.access.requireAdminOf(pending.agencyId());
+		String publisher = Publisher.FACEBOOK.displayName();
+		if (error != null || codes == null) {
+			this.failures.fail(pending, null,
+					"Facebook: consent not given: " + (error == null ? "no code" : error.replaceAll("[^a-z_]", "")), ip);
+			return RefreshResult.failed("connect.cancelled", publisher);
+		}
+		PublisherClient client = this.publishers.client(Publisher.FACEBOOK);
+		try {
+			GrantedTokens tokens = client.exchangeCode(new AuthorizationGrant(TokenSecret.of(codes[0]),
+					URI.create(authorization.getRedirectUri()),
+					pending.codeVerifier() == null ? null : TokenSecret.of(pending.codeVerifier())));
+			PublisherIdentity identity = client.identity(tokens.held());
+			return this.store.connect(Publisher.FACEBOOK, pending, client, tokens, identity, ip);
+		}
+		catch (PublisherException ex) {
+			this.failures.fail(pending, null, "Facebook: " + ex.getMessage(), ip);
 			return RefreshFailures.of(ex.outcome(), publisher);
 		}
 	}

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -42,6 +43,18 @@ class RefreshController {
 		return "redirect:/config/accounts";
 	}
 
+	@PostMapping("/config/accounts/connect")
+	String connect(@RequestParam(required = false) String publisher, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		RefreshStart start = this.refresh.connect(publisher, request, response);
+		if (start.started()) {
+			return "redirect:" + start.redirectUrl();
+		}
+		redirect.addFlashAttribute("error", start.message());
+		redirect.addFlashAttribute("errorArguments", start.arguments().toArray());
+		return "redirect:/config/accounts";
+	}
+
 	@GetMapping("/login/oauth2/code/{registrationId:facebook}")
 	String callback(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
@@ -64,7 +77,7 @@ class RefreshController {
 			redirect.addFlashAttribute("warning", result.warning());
 			redirect.addFlashAttribute("warningArguments", result.warningArguments().toArray());
 		}
-		return "redirect:/config/accounts";
+		return result.accountId() == null ? "redirect:/config/accounts" : "redirect:/config/accounts/" + result.accountId();
 	}
 
 	@ExceptionHandler(BadCallbackException.class)

@@ -8,6 +8,7 @@ import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
+import io.tokenwarden.publishers.PublisherIdentity;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.AccountToken;
@@ -60,31 +61,86 @@ class RefreshStore {
 
 	RefreshResult save(PublisherAccount account, PendingRefresh pending, PublisherClient client, GrantedTokens granted,
 			String ip) {
-		Instant expiresAt = granted.expiresAt();
-		Instant dataAccessExpiresAt = null;
-		Set<String> scopes = granted.scopes();
-		if (account.publisher() == Publisher.FACEBOOK
-				&& client.inspect(HeldToken.of(granted.accessToken())) instanceof PublisherOutcome.Valid valid) {
-			expiresAt = valid.expiresAt() != null ? valid.expiresAt() : expiresAt;
-			dataAccessExpiresAt = valid.dataAccessExpiresAt();
-			scopes = valid.scopes().isEmpty() ? scopes : valid.scopes();
-		}
-		List<SeenAsset> seen = seenAssets(client, granted);
-		NewToken token = new NewToken(granted.accessToken(), granted.tokenSecret(), expiresAt, dataAccessExpiresAt,
-				String.join(" ", scopes.stream().sorted().toList()));
+		Described described = describe(account.publisher(), client, granted);
 		return this.transactions.execute(status -> {
 			List<SeenAsset> before = this.accounts.assets(account.id());
 			TokenStatus previous = this.tokens.find(account.id()).map(AccountToken::status).orElse(null);
-			this.tokens.store(account.id(), token, pending.actor());
-			if (seen != null) {
-				this.accounts.replaceAssets(account.id(), seen);
+			this.tokens.store(account.id(), described.token(), pending.actor());
+			if (described.seen() != null) {
+				this.accounts.replaceAssets(account.id(), described.seen());
 			}
 			this.auditLog.record("token_refreshed", pending.actor(), pending.agencyId(), account.id(),
 					(previous == null ? "none" : previous.name()) + " → VALID", ip);
 			this.events.publishEvent(new TokenRefreshed(account.id(), account.publisher(), previous, pending.actor(),
 					pending.agencyId(), this.clock.instant()));
-			return result(account, before, seen);
+			return result("refresh.done", account, before, described.seen());
 		});
+	}
+
+	/**
+	 * Stores what a Connect's consent brought: the identity's account, found (taken out of the archive if
+	 * need be) or made, linked to the agency the Connect was started in, with the fresh token that then
+	 * serves every agency it is linked to. The owner's email is the connecting admin's until someone changes
+	 * it. Every agency that holds the account records the connect in its audit.
+	 */
+	RefreshResult connect(Publisher publisher, PendingRefresh pending, PublisherClient client, GrantedTokens granted,
+			PublisherIdentity identity, String ip) {
+		Described described = describe(publisher, client, granted);
+		String name = identity.username() != null && publisher == Publisher.X ? "@" + identity.username()
+				: identity.name();
+		RefreshResult result = this.transactions.execute(status -> {
+			AccountDirectory.Connection connection = this.accounts.connect(pending.agencyId(), publisher, identity.id(),
+					name, pending.actor());
+			PublisherAccount account = connection.account();
+			List<SeenAsset> before = this.accounts.assets(account.id());
+			TokenStatus previous = this.tokens.find(account.id()).map(AccountToken::status).orElse(null);
+			this.tokens.store(account.id(), described.token(), pending.actor());
+			if (described.seen() != null) {
+				this.accounts.replaceAssets(account.id(), described.seen());
+			}
+			String how = connection.created() ? "new account"
+					: connection.wasLinkedHere() ? "already linked here: token refreshed"
+							: connection.agenciesBefore().isEmpty() ? "connected again after its last unlink"
+									: "known to other agencies, now linked here too";
+			String detail = publisher.displayName() + " " + identity.id() + ": " + how + "; "
+					+ (previous == null ? "none" : previous.name()) + " → VALID";
+			this.auditLog.record("connected", pending.actor(), pending.agencyId(), account.id(), detail, ip);
+			for (long other : connection.agenciesBefore()) {
+				if (other != pending.agencyId()) {
+					this.auditLog.record("connected", pending.actor(), other, account.id(), detail, ip);
+				}
+			}
+			Instant now = this.clock.instant();
+			if (previous != null) {
+				this.events.publishEvent(new TokenRefreshed(account.id(), publisher, previous, pending.actor(),
+						pending.agencyId(), now));
+			}
+			this.events.publishEvent(new AccountConnected(account.id(), publisher, pending.agencyId(), pending.actor(),
+					connection.created(), now));
+			String message = connection.wasLinkedHere() ? "connect.alreadyLinked"
+					: connection.created() || connection.agenciesBefore().isEmpty() ? "connect.done" : "connect.known";
+			return result(message, account, before, described.seen()).onAccountPage(account.id());
+		});
+		return result;
+	}
+
+	/** The token as it will be stored (Facebook's expiry dates from debug_token) and what it sees. */
+	private Described describe(Publisher publisher, PublisherClient client, GrantedTokens granted) {
+		Instant expiresAt = granted.expiresAt();
+		Instant dataAccessExpiresAt = null;
+		Set<String> scopes = granted.scopes();
+		if (publisher == Publisher.FACEBOOK
+				&& client.inspect(HeldToken.of(granted.accessToken())) instanceof PublisherOutcome.Valid valid) {
+			expiresAt = valid.expiresAt() != null ? valid.expiresAt() : expiresAt;
+			dataAccessExpiresAt = valid.dataAccessExpiresAt();
+			scopes = valid.scopes().isEmpty() ? scopes : valid.scopes();
+		}
+		return new Described(new NewToken(granted.accessToken(), granted.tokenSecret(), expiresAt, dataAccessExpiresAt,
+				String.join(" ", scopes.stream().sorted().toList())), seenAssets(client, granted));
+	}
+
+	/** A new token ready to store, and what it sees (null when the publisher would not say). */
+	private record Described(NewToken token, List<SeenAsset> seen) {
 	}
 
 	private static List<SeenAsset> seenAssets(PublisherClient client, GrantedTokens granted) {
@@ -101,10 +157,11 @@ class RefreshStore {
 		}
 	}
 
-	private static RefreshResult result(PublisherAccount account, List<SeenAsset> before, List<SeenAsset> after) {
+	private static RefreshResult result(String message, PublisherAccount account, List<SeenAsset> before,
+			List<SeenAsset> after) {
 		List<Object> arguments = List.of(account.name());
 		if (after == null) {
-			return RefreshResult.done("refresh.done", arguments, "refresh.assetsUnknown", List.of());
+			return RefreshResult.done(message, arguments, "refresh.assetsUnknown", List.of());
 		}
 		Set<String> visible = after.stream().map(a -> a.kind() + ":" + a.assetId()).collect(Collectors.toSet());
 		List<String> lost = before.stream()
@@ -114,12 +171,12 @@ class RefreshStore {
 		// no tasks listed means unknown, not below Admin (Meta omits user_tasks where it shows no role)
 		boolean belowAdmin = after.stream().anyMatch(a -> !a.tasks().isEmpty() && !a.fullAccess());
 		if (!lost.isEmpty()) {
-			return RefreshResult.done("refresh.done", arguments, "refresh.lostAssets", List.of(String.join(", ", lost)));
+			return RefreshResult.done(message, arguments, "refresh.lostAssets", List.of(String.join(", ", lost)));
 		}
 		if (belowAdmin) {
-			return RefreshResult.done("refresh.done", arguments, "refresh.belowAdmin", List.of());
+			return RefreshResult.done(message, arguments, "refresh.belowAdmin", List.of());
 		}
-		return RefreshResult.done("refresh.done", arguments, null, List.of());
+		return RefreshResult.done(message, arguments, null, List.of());
 	}
 
 }

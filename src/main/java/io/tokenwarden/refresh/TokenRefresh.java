@@ -3,6 +3,7 @@ package io.tokenwarden.refresh;
 import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
+import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.publishers.Publisher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,29 +65,56 @@ public class TokenRefresh {
 		PublisherAccount account = this.accounts.find(accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (account.publisher() == Publisher.X) {
-			return this.x.start(account, grant, request);
+			return this.x.start(account, grant.agencyId(), grant.actor(), request);
 		}
-		String registrationId = account.publisher().registrationId();
-		ClientRegistration registration = this.registrations.findByRegistrationId(registrationId);
-		if (registration == null) {
+		return facebook(account, grant.agencyId(), grant.actor(), request, response);
+	}
+
+	/**
+	 * "Connect Facebook account" or "Connect X account" in the current agency, for its admins: the consent
+	 * URL, or why there is none. The consent is pending in this browser session with no account: the
+	 * callback finds or makes it. A second click replaces the first click's consent, so one stays pending.
+	 */
+	public RefreshStart connect(String publisher, HttpServletRequest request, HttpServletResponse response) {
+		AgencyContext context = this.access.requireAdminOfCurrentAgency();
+		if (Publisher.X.name().equals(publisher)) {
+			return this.x.start(null, context.agencyId(), context.userEmail(), request);
+		}
+		if (!Publisher.FACEBOOK.name().equals(publisher)) {
+			return RefreshStart.refused("connect.unknownPublisher");
+		}
+		if (this.registrations.findByRegistrationId(Publisher.FACEBOOK.registrationId()) == null) {
+			return RefreshStart.refused("connect.notConfigured", Publisher.FACEBOOK.displayName(),
+					ConnectButtons.FACEBOOK_PROPERTIES);
+		}
+		return facebook(null, context.agencyId(), context.userEmail(), request, response);
+	}
+
+	/** Facebook's OAuth 2.0 consent for the account (null: a Connect), bound to this browser session. */
+	private RefreshStart facebook(PublisherAccount account, long agencyId, String actor, HttpServletRequest request,
+			HttpServletResponse response) {
+		String registrationId = Publisher.FACEBOOK.registrationId();
+		if (this.registrations.findByRegistrationId(registrationId) == null) {
 			return RefreshStart.refused("refresh.notConfigured");
 		}
+		Long accountId = account == null ? null : account.id();
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				this.registrations, START_PATH);
 		resolver.setAuthorizationRequestCustomizer(builder -> builder
-			.attributes(attributes -> PendingRefresh.bind(attributes, accountId, grant.agencyId(), grant.actor(),
-					this.clock.instant()))
+			.attributes(attributes -> PendingRefresh.bind(attributes, accountId, agencyId, actor, this.clock.instant()))
 			.additionalParameters(parameters -> {
-				// the sandbox preselects this user; real publishers ignore it
-				parameters.put("login_hint", account.externalId());
+				if (account != null) {
+					// the sandbox preselects this user; real publishers ignore it
+					parameters.put("login_hint", account.externalId());
+				}
 				// re-opens page selection instead of silently reusing the earlier grant
 				parameters.put("auth_type", "rerequest");
 			}));
 		OAuth2AuthorizationRequest authorization = resolver.resolve(request, registrationId);
 		this.pendingRequests.saveAuthorizationRequest(authorization, request, response);
-		this.issuedStates.remember(authorization.getState(), accountId, grant.agencyId(), grant.actor());
-		this.auditLog.recordAlone("refresh_started", grant.actor(), grant.agencyId(), accountId,
-				"to " + account.publisher().displayName(), request.getRemoteAddr());
+		this.issuedStates.remember(authorization.getState(), accountId, agencyId, actor);
+		this.auditLog.recordAlone(account == null ? "connect_started" : "refresh_started", actor, agencyId, accountId,
+				"to Facebook", request.getRemoteAddr());
 		return RefreshStart.redirect(authorization.getAuthorizationRequestUri());
 	}
 

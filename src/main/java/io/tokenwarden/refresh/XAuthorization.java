@@ -10,6 +10,10 @@ import io.tokenwarden.publishers.OAuth1Consent;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.Publishers;
+import io.tokenwarden.publishers.Evidence;
+import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.publishers.PublisherIdentity;
+import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.RequestToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -63,33 +67,40 @@ class XAuthorization {
 		this.clock = clock;
 	}
 
-	/** X's authorize page for a new request token bound to this session, or why there is none. */
-	RefreshStart start(PublisherAccount account, AccountAccess.Grant grant, HttpServletRequest request) {
+	/**
+	 * X's authorize page for a new request token bound to this session, or why there is none; for the
+	 * account's refresh, or for a Connect in {@code agencyId} when {@code account} is null.
+	 */
+	RefreshStart start(PublisherAccount account, long agencyId, String actor, HttpServletRequest request) {
+		Long accountId = account == null ? null : account.id();
 		OAuth1Consent consent = this.publishers.oauth1Consent();
 		if (!consent.configured()) {
-			return RefreshStart.refused("refresh.notConfigured.x");
+			return account == null
+					? RefreshStart.refused("connect.notConfigured", Publisher.X.displayName(), ConnectButtons.X_PROPERTIES)
+					: RefreshStart.refused("refresh.notConfigured.x");
 		}
 		RequestToken token;
 		try {
 			token = consent.requestToken(callback(request));
 		}
 		catch (PublisherException ex) {
-			this.auditLog.recordAlone("refresh_failed", grant.actor(), grant.agencyId(), account.id(),
+			this.auditLog.recordAlone(account == null ? "connect_failed" : "refresh_failed", actor, agencyId, accountId,
 					"X: no request token: " + ex.getMessage(), request.getRemoteAddr());
 			RefreshResult failed = RefreshFailures.of(ex.outcome(), Publisher.X.displayName());
 			return RefreshStart.refused(failed.message(), failed.arguments().toArray());
 		}
-		// a newer refresh in the same session replaces the older one, whose callback then counts as unknown
+		// a newer consent in the same session replaces the older one, whose callback then counts as unknown
 		request.getSession().setAttribute(PendingXConsent.SESSION_ATTRIBUTE, new PendingXConsent(token.token(),
-				token.secret().reveal(), account.id(), grant.agencyId(), grant.actor(), this.clock.instant()));
-		this.issuedStates.remember(token.token(), account.id(), grant.agencyId(), grant.actor());
-		this.auditLog.recordAlone("refresh_started", grant.actor(), grant.agencyId(), account.id(), "to X",
-				request.getRemoteAddr());
-		// the sandbox preselects this user; X ignores parameters it does not know
-		return RefreshStart.redirect(UriComponentsBuilder.fromUri(consent.authorizationUri(token))
-			.queryParam("login_hint", account.externalId())
-			.build()
-			.toUriString());
+				token.secret().reveal(), accountId, agencyId, actor, this.clock.instant()));
+		this.issuedStates.remember(token.token(), accountId, agencyId, actor);
+		this.auditLog.recordAlone(account == null ? "connect_started" : "refresh_started", actor, agencyId, accountId,
+				"to X", request.getRemoteAddr());
+		UriComponentsBuilder authorize = UriComponentsBuilder.fromUri(consent.authorizationUri(token));
+		if (account != null) {
+			// the sandbox preselects this user; X ignores parameters it does not know
+			authorize.queryParam("login_hint", account.externalId());
+		}
+		return RefreshStart.redirect(authorize.build().toUriString());
 	}
 
 	/** The callback: {@code oauth_token} with {@code oauth_verifier}, or {@code denied} when the user cancelled. */
@@ -113,6 +124,9 @@ class XAuthorization {
 			this.failures.fail(refresh, null, "request token expired", ip);
 			throw new BadCallbackException("refresh.stateExpired");
 		}
+		if (refresh.connecting()) {
+			return connect(refresh, pending, denied != null, verifier, ip);
+		}
 		this.access.requireAdmin(refresh.accountId());
 		PublisherAccount account = this.accounts.find(refresh.accountId()).orElseThrow();
 		if (denied != null) {
@@ -133,6 +147,32 @@ class XAuthorization {
 		}
 		catch (PublisherException ex) {
 			this.failures.fail(refresh, account, ex.getMessage(), ip);
+			return RefreshFailures.of(ex.outcome(), Publisher.X.displayName());
+		}
+	}
+
+	/** The end of a Connect: whoever authorized at X becomes (or already is) an account of the agency. */
+	private RefreshResult connect(PendingRefresh refresh, PendingXConsent pending, boolean denied, String verifier,
+			String ip) {
+		this.access.requireAdminOf(refresh.agencyId());
+		if (denied) {
+			this.failures.fail(refresh, null, "X: consent not given: denied at X", ip);
+			return RefreshResult.failed("connect.cancelled", Publisher.X.displayName());
+		}
+		PublisherClient client = this.publishers.client(Publisher.X);
+		try {
+			AuthorizedUser user = this.publishers.oauth1Consent().accessToken(pending.token(), verifier);
+			PublisherIdentity identity = client.identity(user.token());
+			if (!user.userId().equals(identity.id())) {
+				throw new PublisherException(new PublisherOutcome.Misconfigured(
+						Evidence.of(Publisher.X, "access token for " + user.userId() + " identifies " + identity.id())));
+			}
+			GrantedTokens granted = new GrantedTokens(user.token().accessToken(), user.token().tokenSecret(), null,
+					Set.of());
+			return this.store.connect(Publisher.X, refresh, client, granted, identity, ip);
+		}
+		catch (PublisherException ex) {
+			this.failures.fail(refresh, null, "X: " + ex.getMessage(), ip);
 			return RefreshFailures.of(ex.outcome(), Publisher.X.displayName());
 		}
 	}

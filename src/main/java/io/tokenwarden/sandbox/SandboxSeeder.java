@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Gives every demo account a sandbox user with the same id and name, and campaigns in each of their ad
  * accounts; makes the demo's token values known to the imitation publisher, and breaks the accounts the
@@ -31,10 +33,31 @@ class SandboxSeeder {
 		this.campaigns = campaigns;
 	}
 
+	/**
+	 * People at the publishers whom no agency has connected yet, so that "Connect Facebook account" and
+	 * "Connect X account" have someone new to sign in as: publisher, id and name.
+	 */
+	static final List<String[]> UNCONNECTED = List.of(
+			new String[] { "FACEBOOK", "100090000000001", "Lakeside Yoga Studio" },
+			new String[] { "FACEBOOK", "100090000000002", "Harborview Dental" },
+			new String[] { "X", "1590000000000000001", "Lakeside Yoga" },
+			new String[] { "X", "1590000000000000002", "Harborview Dental" });
+
 	@EventListener
 	void on(DemoAccountsSeeded event) {
 		for (DemoAccount account : event.accounts()) {
 			seed(account);
+		}
+		for (String[] person : UNCONNECTED) {
+			Publisher publisher = Publisher.valueOf(person[0]);
+			if (this.directory.findUser(publisher, person[1]).isEmpty()) {
+				SandboxUser user = this.directory.createUser(publisher, person[1], person[2],
+						publisher == Publisher.FACEBOOK ? 2 : 0, publisher == Publisher.FACEBOOK ? 1 : 0);
+				this.campaigns.seed(user, this.directory.adAccounts(user.id(), AccessLevel.ADMIN)
+					.stream()
+					.map(adAccount -> "act_" + adAccount.accountId())
+					.toList());
+			}
 		}
 	}
 
