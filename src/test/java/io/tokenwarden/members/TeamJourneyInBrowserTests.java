@@ -4,14 +4,9 @@ import io.tokenwarden.testsupport.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password from the login page. It takes the README's screenshots on the way.
  */
 class TeamJourneyInBrowserTests extends TeamTestSupport {
-
-	private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
 	@RegisterExtension
 	Browser admin = new Browser();
@@ -50,7 +43,7 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 		this.admin.waitForText(By.cssSelector("[role=status]"), "is created");
 		assertThat(this.admin.driver().findElement(By.cssSelector("tr[data-name='" + agency + "'] .members-count")).getText())
 			.isEqualTo("0");
-		screenshot(this.admin, "admin-agencies.png");
+		this.admin.screenshot("admin-agencies.png");
 		signOut(this.admin);
 
 		// 2. its first admin accepts the invitation from the email
@@ -59,7 +52,7 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 			.contains(BOSS + " invited you to join " + agency + " as Admin");
 		this.admin.driver().findElement(By.id("displayName")).sendKeys("Ada Admin");
 		this.admin.driver().findElement(By.id("password")).sendKeys(GOOD_PASSWORD);
-		screenshot(this.admin, "invitation.png");
+		this.admin.screenshot("invitation.png");
 		this.admin.driver().findElement(By.cssSelector("form.accept-form button[type=submit]")).click();
 		this.admin.waitForText(By.cssSelector("[role=status]"), "Welcome to " + agency);
 
@@ -72,7 +65,7 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 		String viewerLink = linkSentTo(viewerEmail);
 		this.admin.open("/config/members");
 		assertThat(this.admin.waitFor(By.cssSelector("table.invitations")).getText()).contains(viewerEmail, "Viewer", "Sent");
-		screenshot(this.admin, "members.png");
+		this.admin.screenshot("members.png");
 
 		this.viewer.open(viewerLink);
 		this.viewer.waitFor(By.id("displayName")).sendKeys("Vic Viewer");
@@ -96,7 +89,7 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 		this.viewer.open("/config/accounts");
 		assertThat(this.viewer.waitFor(By.cssSelector("h1")).getText()).isEqualTo("You are not a member of any agency");
 		assertThat(this.viewer.driver().getPageSource()).doesNotContain(agency);
-		screenshot(this.viewer, "no-agency.png");
+		this.viewer.screenshot("no-agency.png");
 
 		// 5. the viewer resets a forgotten password from the login page
 		signOut(this.viewer);
@@ -104,7 +97,7 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 		this.viewer.waitFor(By.id("email")).sendKeys(viewerEmail);
 		this.viewer.driver().findElement(By.cssSelector("form button[type=submit]")).click();
 		this.viewer.waitForText(By.cssSelector("[role=status]"), "a link to set a new password is on its way");
-		screenshot(this.viewer, "forgot-password.png");
+		this.viewer.screenshot("forgot-password.png");
 		this.resetWorker.runAll();
 		this.viewer.open(linkSentTo(viewerEmail));
 		this.viewer.waitFor(By.id("password")).sendKeys("violet ferns at dawn");
@@ -141,11 +134,6 @@ class TeamJourneyInBrowserTests extends TeamTestSupport {
 
 	private static String agencyChoice(Browser browser) {
 		return new Select(browser.waitFor(By.id("agency-switch"))).getFirstSelectedOption().getText();
-	}
-
-	private static void screenshot(Browser browser, String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
 	}
 
 }

@@ -31,4 +31,14 @@ public final class SandboxUsers {
 		return sandbox.getBean(SandboxDirectory.class).findUser(publisher, externalId).orElseThrow().id();
 	}
 
+	/** Whether Token Warden revoked this person's grant at the sandbox publisher ({@code revoked_by = APP}). */
+	public static boolean revokedByTheApp(ApplicationContext sandbox, Publisher publisher, String externalId) {
+		return sandbox.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+				select exists (select 1 from sandbox_grant g join sandbox_user u on u.id = g.user_id
+				where u.publisher = ? and u.external_id = ? and g.revoked_by = 'APP')""")
+			.params(publisher.name(), externalId)
+			.query(Boolean.class)
+			.single();
+	}
+
 }

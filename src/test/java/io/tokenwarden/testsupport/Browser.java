@@ -105,6 +105,23 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		waitFor(By.cssSelector("h1"));
 	}
 
+	/**
+	 * Saves what the browser shows as {@code name} under {@code target/screenshots/}; with
+	 * {@code TOKENWARDEN_SCREENSHOTS=docs/screenshots} (README, "Screenshots") under that folder instead, which
+	 * is how the README's pictures are taken again. A plain test run never changes the work tree.
+	 */
+	public void screenshot(String name) {
+		String folder = System.getenv("TOKENWARDEN_SCREENSHOTS");
+		Path dir = Path.of(folder == null || folder.isBlank() ? "target/screenshots" : folder);
+		try {
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name), ((ChromeDriver) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(15))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));
