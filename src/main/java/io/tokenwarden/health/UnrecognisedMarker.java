@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * On Config > Accounts, in amber under the Valid column: "Couldn't read Facebook's answer" while an
+ * On Config > Accounts, in amber under the Valid column: "Couldn't read Facebook's answer" (or X's) while an
  * account's last check got an answer the classifier could not read. The token itself is left as it was.
  */
 @Component

@@ -45,7 +45,8 @@ public sealed interface PublisherOutcome {
 	/**
 	 * The publisher answered, but not in a shape the classifier can read: a success with an HTML, empty or
 	 * malformed body, Meta {@code debug_token} with empty {@code data} or without {@code is_valid}, a batch entry
-	 * whose body is not the expected JSON, an error status without an error code. Says nothing about the
+	 * whose body is not the expected JSON, a Meta error status without an error code, X's {@code /2/users/me}
+	 * without {@code data.id}. Says nothing about the
 	 * token (it stays as it is and is checked again next round) and nothing about an outage: the publisher
 	 * is up, it is our reading that failed.
 	 */

@@ -44,6 +44,11 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	private static final String ME = """
 			{"data":{"id":"2244994945","name":"X Developers","username":"XDevelopers"}}""";
 
+	/** What X's {@code /2/users/me} answers for {@link Answer#unrecognised()}: not JSON, and it echoes the token. */
+	static final String X_HTML_PAGE = """
+			<!DOCTYPE html><html><head><title>X</title></head>
+			<body><p>Something went wrong, but don't fret: it's not your fault (%s).</p></body></html>""";
+
 	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> adAccounts = new ConcurrentHashMap<>();
@@ -101,7 +106,8 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 
 		/**
 		 * Facebook: the entry is HTTP 200 with {@code {"data":[]}}, as a Meta app in development mode has been
-		 * seen to answer {@code debug_token}. Nothing in it says anything about the token.
+		 * seen to answer {@code debug_token}; X: {@code /2/users/me} answers HTTP 200 with an HTML page (one that
+		 * echoes the token, as an error page might). Nothing in either says anything about the token.
 		 */
 		static Answer unrecognised() {
 			return new Answer(Kind.UNRECOGNISED, 0, 0, 0, null);
@@ -276,6 +282,10 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 				.withHeader("x-rate-limit-remaining", "0")
 				.withHeader("x-rate-limit-reset", String.valueOf(answer.until().getEpochSecond()))
 				.withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")
+				.build();
+			case UNRECOGNISED -> new ResponseDefinitionBuilder().withStatus(200)
+				.withHeader("Content-Type", "text/html; charset=utf-8")
+				.withBody(X_HTML_PAGE.formatted(token))
 				.build();
 			case BAD_REQUEST -> response.withStatus(400)
 				.withBody("{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\","

@@ -63,8 +63,7 @@ public final class XConsent implements OAuth1Consent {
 		HttpAnswer answer = this.api.accessToken(requestToken, verifier);
 		Map<String, String> form = require(answer);
 		if (form.get("user_id") == null) {
-			throw new PublisherException(new PublisherOutcome.Unreachable(XErrors.evidence(answer, null)
-				.withDetail("access token answer without user_id")));
+			throw new PublisherException(XErrors.unrecognised(answer, "access token answer without user_id"));
 		}
 		return new AuthorizedUser(new HeldToken(TokenSecret.of(form.get("oauth_token")),
 				TokenSecret.of(form.get("oauth_token_secret"))), form.get("user_id"), form.get("screen_name"));

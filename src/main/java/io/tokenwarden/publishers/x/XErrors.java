@@ -11,6 +11,7 @@ import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.Faults;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -32,7 +33,8 @@ import java.util.Set;
  * {@code /1.1/oauth/invalidate_token}) and the Ads API. A 401 refuses the credentials: code 32 ("Could not
  * authenticate you") means Token Warden's signature or consumer key, so it is our set-up; any other 401 means the
  * user's token (code 89, UNAUTHORIZED_ACCESS), which X's tokens only suffer when revoked. Many such 401s at once
- * are held as an outage by the health checks, not here: one answer cannot tell.
+ * are held as an outage by the health checks, not here: one answer cannot tell. A success Token Warden cannot read
+ * (HTML, an empty body, JSON without what the caller needs) is {@link Unrecognised}, logged by its shape: X is up.
  */
 final class XErrors {
 
@@ -55,7 +57,7 @@ final class XErrors {
 	private XErrors() {
 	}
 
-	/** A v2 API answer that is not a success with {@code data}; null when it is one. */
+	/** A v2 API answer that is not a success with {@code data.id}; null when it is one. */
 	static PublisherOutcome apiFailure(HttpAnswer answer, Clock clock) {
 		PublisherOutcome common = transportOrThrottle(answer, clock);
 		if (common != null) {
@@ -74,7 +76,10 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || !data.isObject()) {
-			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
+			return unreadable(answer, answer.json() == null ? answer.unusableBodyDetail() : "answer without data");
+		}
+		if (Json.text(data, "id") == null) {
+			return unreadable(answer, "answer without data.id");
 		}
 		return null;
 	}
@@ -99,7 +104,8 @@ final class XErrors {
 		}
 		Map<String, String> form = form(answer.body());
 		if (form.get("oauth_token") == null || form.get("oauth_token_secret") == null) {
-			return new Unreachable(evidence.withDetail("answer without oauth_token and oauth_token_secret"));
+			return unreadable(answer, form.isEmpty() ? answer.unusableBodyDetail()
+					: "answer without oauth_token and oauth_token_secret");
 		}
 		return null;
 	}
@@ -179,9 +185,30 @@ final class XErrors {
 		}
 		JsonNode data = answer.json() == null ? null : answer.json().get("data");
 		if (data == null || (list ? !data.isArray() : !data.isObject())) {
-			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail() : "answer without data"));
+			return unreadable(answer, answer.json() == null ? answer.unusableBodyDetail()
+					: list ? "answer without a data array" : "answer without a data object");
 		}
 		return null;
+	}
+
+	/**
+	 * A success whose body is not what the endpoint answers. A page saying "Service Unavailable" is X being down,
+	 * as it is for Meta; anything else is X answering in a shape we cannot read, which says nothing about an outage.
+	 */
+	private static PublisherOutcome unreadable(HttpAnswer answer, String detail) {
+		if (answer.json() == null && answer.body().contains("Service Unavailable")) {
+			return new Unreachable(evidence(answer, null).withDetail(answer.unusableBodyDetail()));
+		}
+		return unrecognised(answer, detail);
+	}
+
+	/**
+	 * An answer the classifier cannot read, logged with its shape (status, content type, length, top-level
+	 * keys) and never its body, which may echo a token.
+	 */
+	static Unrecognised unrecognised(HttpAnswer answer, String detail) {
+		log.warn("Couldn't read X's answer ({}): {}", detail, answer.shape());
+		return new Unrecognised(evidence(answer, errorCode(answer.json())).withDetail(detail + " (" + answer.shape() + ")"));
 	}
 
 	private static PublisherOutcome transportOrThrottle(HttpAnswer answer, Clock clock) {

@@ -8,6 +8,7 @@ import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -146,11 +147,11 @@ class XCampaignsTests {
 	}
 
 	@Test
-	void updateWhenAnswerHasNoEntityThenUnreachable() {
+	void updateWhenAnswerHasNoEntityThenUnrecognisedNotAnOutage() {
 		x.stubFor(put(urlPathEqualTo(CAMPAIGNS + "/8wku2")).willReturn(okJson("{\"data\":[],\"request\":{}}")));
 
 		assertThat(failure(() -> this.publisher.setCampaignStatus(XFixture.held(), "18ce54d4x5t", "8wku2", CampaignStatus.PAUSED))
-			.outcome()).isInstanceOf(Unreachable.class);
+			.outcome()).isInstanceOf(Unrecognised.class);
 	}
 
 	@Test

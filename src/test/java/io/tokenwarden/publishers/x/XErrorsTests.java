@@ -1,15 +1,21 @@
 package io.tokenwarden.publishers.x;
 
 import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.HttpAnswer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 
 import static io.tokenwarden.publishers.x.XFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every row of the X classification (docs/publishers.md, "X errors" and "Classification") for the API, OAuth 1.0a and Ads endpoints. */
+@ExtendWith(OutputCaptureExtension.class)
 class XErrorsTests {
 
 	private static HttpAnswer answer(int status, String body) {
@@ -23,8 +29,13 @@ class XErrorsTests {
 	@ParameterizedTest(name = "API HTTP {0} {1} -> {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			200 | {"data":{"id":"2244994945","name":"X Developers","username":"XDevelopers"}}              | none
-			200 | {"errors":[{"title":"Not Found Error"}]}                                                  | Unreachable
-			200 | <html></html>                                                                             | Unreachable
+			200 | {"errors":[{"title":"Not Found Error"}]}                                                  | Unrecognised
+			200 | <html></html>                                                                             | Unrecognised
+			200 | {"data":{"name":"X Developers","username":"XDevelopers"}}                                | Unrecognised
+			200 | {"data":[]}                                                                               | Unrecognised
+			200 |                                                                                           | Unrecognised
+			200 | {"data":{"id":                                                                            | Unrecognised
+			200 | <html><body>Service Unavailable</body></html>                                             | Unreachable
 			401 | {"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}       | Expired
 			401 | {"errors":[{"code":89,"message":"Invalid or expired token."}]}                            | Expired
 			401 | {"errors":[{"code":32,"message":"Could not authenticate you."}]}                          | Misconfigured
@@ -39,14 +50,15 @@ class XErrorsTests {
 			402 | {"title":"Payment Required"}                                                              | Refused
 			""")
 	void apiFailureWhenAnsweredThenClassified(int status, String body, String expected) {
-		assertThat(outcome(XErrors.apiFailure(answer(status, body), CLOCK))).isEqualTo(expected);
+		assertThat(outcome(XErrors.apiFailure(answer(status, body == null ? "" : body), CLOCK))).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "OAuth HTTP {0} {1} -> {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			200 | oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true | none
-			200 | oauth_token=t&user_id=1                                          | Unreachable
-			200 | <html></html>                                                    | Unreachable
+			200 | oauth_token=t&user_id=1                                          | Unrecognised
+			200 | <html></html>                                                    | Unrecognised
+			200 |                                                                  | Unrecognised
 			401 | {"errors":[{"code":32,"message":"Could not authenticate you."}]} | Misconfigured
 			401 | {"errors":[{"code":89,"message":"Invalid or expired token."}]}   | Refused
 			401 | Invalid request token.                                           | Refused
@@ -100,11 +112,41 @@ class XErrorsTests {
 	@ParameterizedTest(name = "Ads HTTP {0} {1} -> {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			200 | {"data":[],"next_cursor":null} | none
-			200 | {"data":{}}                    | Unreachable
+			200 | {"data":{}}                    | Unrecognised
+			200 | <html><body>Sorry</body></html> | Unrecognised
+			200 | {"request":{"params":{}}}      | Unrecognised
 			503 | <html>Service Unavailable</html> | Unreachable
+			200 | <html>Service Unavailable</html> | Unreachable
 			""")
 	void adsFailureWhenNoErrorEnvelopeThenByStatusAndShape(int status, String body, String expected) {
 		assertThat(outcome(XErrors.adsFailure(answer(status, body), CLOCK))).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "Ads update HTTP {0} {1} -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			200 | {"data":{"id":"8xy1","entity_status":"PAUSED"}} | none
+			200 | {"data":[]}                                     | Unrecognised
+			200 | <html></html>                                   | Unrecognised
+			503 | {"errors":[{"code":"SERVICE_UNAVAILABLE"}]}     | Unreachable
+			400 | {"errors":[{"code":"INVALID_PARAMETER"}]}       | Refused
+			""")
+	void adsWriteFailureWhenASuccessIsNotTheChangedEntityThenUnrecognised(int status, String body, String expected) {
+		assertThat(outcome(XErrors.adsWriteFailure(answer(status, body), CLOCK))).isEqualTo(expected);
+	}
+
+	@Test
+	void unrecognisedWhenXAnswersHtmlThenLoggedByItsShapeNeverItsBody(CapturedOutput output) {
+		String body = "<html><body>Signed in as oauth_token=" + XFixture.ACCESS.reveal() + "</body></html>";
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("Content-Type", "text/html; charset=utf-8");
+
+		PublisherOutcome outcome = XErrors.apiFailure(HttpAnswer.of(200, headers, body), CLOCK);
+
+		assertThat(outcome).isInstanceOfSatisfying(Unrecognised.class, unread -> assertThat(unread.evidence().detail())
+			.isEqualTo("HTML body (HTTP 200, text/html; charset=utf-8, " + body.length() + " characters, HTML body)")
+			.doesNotContain(XFixture.ACCESS.reveal()));
+		assertThat(output.getAll()).contains("Couldn't read X's answer (HTML body): HTTP 200, text/html")
+			.doesNotContain(XFixture.ACCESS.reveal(), "Signed in as");
 	}
 
 }

@@ -4,12 +4,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tokenwarden.publishers.ExpiryReason;
+import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Misconfigured;
 import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.PublisherOutcome.Valid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import static io.tokenwarden.publishers.x.XFixture.SECRET;
 import static io.tokenwarden.publishers.x.XFixture.USERS_ME;
 import static io.tokenwarden.publishers.x.XFixture.held;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * X token inspection against WireMock: a signed {@code /2/users/me}. X's OAuth 1.0a tokens do not expire,
@@ -134,16 +137,37 @@ class XInspectionTests {
 	}
 
 	@Test
-	void inspectWhenResetOr503OrEmptyOrMalformedThenUnreachable() {
+	void inspectWhenResetOrNoResponseOr503ThenUnreachable() {
 		List<ResponseDefinitionBuilder> answers = List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				aResponse().withFault(Fault.EMPTY_RESPONSE), aResponse().withStatus(503).withBody("<html>503</html>"),
-				aResponse().withStatus(200), okJson("{\"data\":{\"id\":"));
+				aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\",\"status\":503}"));
 		for (ResponseDefinitionBuilder answer : answers) {
 			x.resetAll();
 			x.stubFor(get(urlPathEqualTo(USERS_ME)).willReturn(answer));
 
 			assertThat(this.publisher.inspect(held())).isInstanceOf(Unreachable.class);
 		}
+	}
+
+	@Test
+	void inspectWhenUsersMeAnswers200WithHtmlOrEmptyOrMalformedOrNoDataIdThenUnrecognisedNotUnreachable(
+			CapturedOutput output) {
+		List<ResponseDefinitionBuilder> answers = List.of(
+				aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Hi</body></html>"),
+				aResponse().withStatus(200), okJson("{\"data\":{\"id\":"),
+				okJson("{\"data\":{\"name\":\"X Developers\",\"username\":\"XDevelopers\"}}"));
+		for (ResponseDefinitionBuilder answer : answers) {
+			x.resetAll();
+			usersMeAnswers(answer);
+
+			assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(Unrecognised.class,
+					unread -> assertThat(unread.evidence().traceId()).isEqualTo("tx-1"));
+			assertThatThrownBy(() -> this.publisher.identity(held())).isInstanceOfSatisfying(PublisherException.class,
+					thrown -> assertThat(thrown.outcome()).isInstanceOf(Unrecognised.class));
+		}
+		assertThat(output.getAll()).contains("Couldn't read X's answer (HTML body): HTTP 200, text/html, 28 characters")
+			.contains("Couldn't read X's answer (answer without data.id): HTTP 200")
+			.doesNotContain("<body>Hi");
 	}
 
 	@Test
