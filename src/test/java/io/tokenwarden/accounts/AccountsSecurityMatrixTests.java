@@ -69,6 +69,8 @@ class AccountsSecurityMatrixTests {
 			"GET /config/accounts/{id}/campaigns", "POST /config/accounts/{id}/campaigns/sync",
 			"POST /config/accounts/{id}/campaigns/{campaignId}/status", "POST /config/accounts/{id}/automations",
 			"POST /config/accounts/{id}/automations/{automationId}/delete",
+			// refresh.ConnectTests
+			"POST /config/accounts/connect",
 			// AccountLinksTests, OwnerEmailTests
 			"POST /config/accounts/{id}/links", "GET /config/accounts/{id}/unlink", "POST /config/accounts/{id}/unlink",
 			"POST /config/accounts/{id}/owner",
