@@ -1,5 +1,6 @@
 package io.tokenwarden.security;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,7 +24,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
+			// the management port (127.0.0.1:8081 by default) serves Prometheus; the main port does not
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
 			.requestMatchers("/sandbox/**").permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/config/accounts", true).permitAll())

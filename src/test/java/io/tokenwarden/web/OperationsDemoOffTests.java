@@ -1,0 +1,72 @@
+package io.tokenwarden.web;
+
+import io.tokenwarden.testsupport.RawHttp;
+import io.tokenwarden.tokens.TokenCipher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real installation behind a proxy: absolute redirects come from {@code tokenwarden.base-url} alone
+ * (never from {@code Host} or {@code X-Forwarded-*}), Prometheus is on the management port only, and
+ * control characters get a 400 before anything else.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "tokenwarden.demo.enabled=false",
+		"tokenwarden.data-dir=target/test-data-demo-off", "tokenwarden.base-url=https://warden.example.test" })
+class OperationsDemoOffTests {
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Autowired
+	Environment environment;
+
+	@DynamicPropertySource
+	static void keyset(DynamicPropertyRegistry registry) {
+		registry.add("tokenwarden.encryption.keyset", TokenCipher::generateKeyset);
+	}
+
+	@Test
+	void redirectWhenTheClientSendsAnotherHostOrForwardedHeadersThenTheBaseUrl() throws Exception {
+		RawHttp.Answer answer = RawHttp.get(this.port, "/config/accounts", "Host: evil.test",
+				"X-Forwarded-Host: evil2.test", "X-Forwarded-Proto: http", "X-Forwarded-Port: 8443",
+				"Forwarded: host=evil3.test;proto=http");
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.header("Location")).isEqualTo("https://warden.example.test/login");
+	}
+
+	@Test
+	void redirectFromTheFrontDoorThenTheBaseUrlToo() throws Exception {
+		RawHttp.Answer answer = RawHttp.get(this.port, "/", "Host: evil.test");
+
+		assertThat(answer.header("Location")).startsWith("https://warden.example.test/");
+	}
+
+	@Test
+	void installationThenBindsWhereItIsToldAndPrometheusStaysOnTheManagementPort() throws Exception {
+		assertThat(this.environment.getProperty("server.address")).isNull();
+		assertThat(RawHttp.get(this.port, "/actuator/prometheus", "Host: 127.0.0.1").status()).isNotEqualTo(200);
+		assertThat(RawHttp.get(this.managementPort, "/actuator/prometheus", "Host: 127.0.0.1").status()).isEqualTo(200);
+		assertThat(RawHttp.get(this.port, "/actuator/health/readiness", "Host: 127.0.0.1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void signInWhenTheEmailHoldsANulThenBadRequestBeforeAnythingElse() throws Exception {
+		RawHttp.Answer answer = RawHttp.get(this.port, "/login?username=admin%00", "Host: 127.0.0.1");
+
+		assertThat(answer.status()).isEqualTo(400);
+	}
+
+}
