@@ -3,6 +3,7 @@ package io.tokenwarden.database;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +12,14 @@ import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Shutdown in order: every executor (the health rounds', Boot's task executor, the schedulers) is drained
+ * The pool fails fast while the database is unreachable. Shutdown in order: every executor (the health rounds', Boot's task executor, the schedulers) is drained
  * before the connection pool closes, and the pool closes before the embedded PostgreSQL stops, so work
  * cut short by a shutdown can still write that it stopped.
  */
@@ -59,6 +61,20 @@ class EmbeddedDatabaseConfiguration {
 				dependsOn.addAll(pools);
 				definition.setDependsOn(dependsOn.toArray(new String[0]));
 			}
+		};
+	}
+
+	/** The pool answers at once for two seconds after the database could not be reached (see {@link FailFastDataSource}). */
+	@Bean
+	static BeanPostProcessor failFastPool() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof DataSource pool && !(bean instanceof FailFastDataSource)
+						? new FailFastDataSource(pool, Duration.ofSeconds(2)) : bean;
+			}
+
 		};
 	}
 

@@ -1,18 +1,15 @@
 package io.tokenwarden.web;
 
+import io.tokenwarden.database.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Outermost but for the character set and the control-character check: a request that failed because
@@ -39,7 +36,7 @@ class DatabaseDownFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			if (!isUnreachableDatabase(ex)) {
+			if (!DatabaseFailures.isUnreachable(ex)) {
 				throw ex;
 			}
 			log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
@@ -51,21 +48,6 @@ class DatabaseDownFilter extends OncePerRequestFilter {
 			response.setHeader("Retry-After", "10");
 			this.pages.render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, REASON);
 		}
-	}
-
-	/** A connection that could not be had or broke, anywhere in the chain of causes. */
-	static boolean isUnreachableDatabase(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
-					|| t instanceof ConnectException) {
-				return true;
-			}
-			// SQLSTATE class 08: connection exception
-			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The first cause's class and message: a connection failure names the server, never a statement's values. */

@@ -1,17 +1,11 @@
 package io.tokenwarden.health;
 
-import io.tokenwarden.TokenWardenApplication;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.AppInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,31 +101,9 @@ class TwoInstancesTests extends HealthTestSupport {
 		List<String> arguments = new ArrayList<>();
 		properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		arguments.add("--server.port=0");
-		return new SpringApplicationBuilder(TokenWardenApplication.class).initializers(context -> {
-			GenericApplicationContext generic = (GenericApplicationContext) context;
-			generic.registerBean("testConfigurationsExcluded", TypeExcludeFilter.class, TestConfigurationsExcluded::new);
-			generic.registerBean("sharedTestClock", Clock.class, () -> CLOCK, definition -> definition.setPrimary(true));
-		}).run(arguments.toArray(new String[0]));
-	}
-
-	/** The test classes' own configurations (other contexts' clocks, counters) stay out of the second instance. */
-	static final class TestConfigurationsExcluded extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-			return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof TestConfigurationsExcluded;
-		}
-
-		@Override
-		public int hashCode() {
-			return TestConfigurationsExcluded.class.hashCode();
-		}
-
+		return AppInstance.start(
+				context -> context.registerBean("sharedTestClock", Clock.class, () -> CLOCK, d -> d.setPrimary(true)),
+				arguments.toArray(new String[0]));
 	}
 
 }
