@@ -9,18 +9,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -52,16 +50,15 @@ class NoticeSender {
 	private final String messageIdDomain;
 
 	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
-			TransactionTemplate transactions, Clock clock, MailSettings mail) {
+			TransactionTemplate transactions, Clock clock, LinkSettings links) {
 		this.outbox = outbox;
 		this.composer = composer;
 		this.mailSenders = mailSenders;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
-		String from = mail.from();
-		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
-		this.messageIdDomain = domain.isEmpty() ? "tokenwarden.local" : domain;
+		String host = URI.create(links.base()).getHost();
+		this.messageIdDomain = host == null || host.isBlank() ? "tokenwarden.local" : host.replaceAll("[^A-Za-z0-9.-]", "");
 	}
 
 	SendReport sendDue() {
@@ -137,24 +134,19 @@ class NoticeSender {
 					: "to:" + n.recipient().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
 		List<Digest> digests = new ArrayList<>();
 		byEmail.forEach((key, notices) -> {
-			String messageId = notices.get(0).messageId() != null ? notices.get(0).messageId() : messageId(notices);
+			String messageId = notices.get(0).messageId() != null ? notices.get(0).messageId() : messageId();
 			digests.add(new Digest(notices.get(0).recipient(), messageId, List.copyOf(notices)));
 		});
 		return digests;
 	}
 
-	/** Derived from the notices' ids alone: the same notices always make the same Message-ID. */
-	String messageId(List<Notice> notices) {
-		String ids = notices.stream().map(n -> Long.toString(n.id())).sorted().collect(Collectors.joining(","));
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(ids.getBytes(StandardCharsets.US_ASCII));
-			long first = notices.stream().mapToLong(Notice::id).min().orElseThrow();
-			return "<notice." + first + "." + notices.size() + "."
-					+ HexFormat.of().formatHex(hash, 0, 12) + "@" + this.messageIdDomain + ">";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * Random, so that no two emails of any two installations share one (a mail system that drops
+	 * duplicates would lose real mail), at the host of {@code tokenwarden.base-url}. It is stored with the
+	 * claim, so a resend of the same email keeps it; the notice ids travel in a header of their own.
+	 */
+	String messageId() {
+		return "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">";
 	}
 
 }
