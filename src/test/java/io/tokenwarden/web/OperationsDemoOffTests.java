@@ -1,5 +1,7 @@
 package io.tokenwarden.web;
 
+import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.testsupport.HttpUser;
 import io.tokenwarden.testsupport.RawHttp;
 import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control characters get a 400 before anything else.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "tokenwarden.demo.enabled=false",
-		"tokenwarden.data-dir=target/test-data-demo-off", "tokenwarden.base-url=https://warden.example.test" })
+		"tokenwarden.data-dir=target/test-data-operations", "tokenwarden.base-url=https://warden.example.test",
+		// plain http in the test, as behind a TLS-terminating proxy
+		"server.servlet.session.cookie.secure=false" })
 class OperationsDemoOffTests {
 
 	@LocalServerPort
@@ -31,6 +38,9 @@ class OperationsDemoOffTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	AgencyDirectory directory;
 
 	@DynamicPropertySource
 	static void keyset(DynamicPropertyRegistry registry) {
@@ -60,6 +70,21 @@ class OperationsDemoOffTests {
 		assertThat(RawHttp.get(this.port, "/actuator/prometheus", "Host: 127.0.0.1").status()).isNotEqualTo(200);
 		assertThat(RawHttp.get(this.managementPort, "/actuator/prometheus", "Host: 127.0.0.1").status()).isEqualTo(200);
 		assertThat(RawHttp.get(this.port, "/actuator/health/readiness", "Host: 127.0.0.1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void sessionsPageWhenSignedInThenListsTheSessionAndEndsIt() throws Exception {
+		String email = "operations-" + UUID.randomUUID() + "@test.example";
+		this.directory.createUser(email, "Operations Tester", "a long passphrase for operations");
+		HttpUser user = new HttpUser(this.port).signIn(email, "a long passphrase for operations");
+
+		HttpResponse<String> page = user.get("/account/sessions");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("This device", "127.0.0.1");
+		HttpResponse<String> end = user.post("/account/sessions/others/end", user.csrfOf("/account/sessions"));
+
+		assertThat(end.headers().firstValue("Location")).hasValue("https://warden.example.test/account/sessions");
+		assertThat(user.get("/account/sessions").statusCode()).as("still signed in here").isEqualTo(200);
 	}
 
 	@Test
