@@ -66,7 +66,10 @@ class AccountsSecurityMatrixTests {
 			// CampaignsAccessTests
 			"GET /config/accounts/{id}/campaigns", "POST /config/accounts/{id}/campaigns/sync",
 			"POST /config/accounts/{id}/campaigns/{campaignId}/status", "POST /config/accounts/{id}/automations",
-			"POST /config/accounts/{id}/automations/{automationId}/delete");
+			"POST /config/accounts/{id}/automations/{automationId}/delete",
+			// SessionLifetimeTests (one's own sessions); OperationsTests (health on the main port, public by design)
+			"GET /account/sessions", "POST /account/sessions/{handle}/end", "POST /account/sessions/others/end",
+			"GET /actuator/health", "GET /actuator/health/{group}");
 
 	@Autowired
 	MockMvc mvc;
