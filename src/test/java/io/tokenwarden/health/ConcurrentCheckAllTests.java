@@ -3,6 +3,7 @@ package io.tokenwarden.health;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.Together;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.TokenCipher;
 import io.tokenwarden.tokens.TokenKind;
@@ -20,12 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,7 +58,7 @@ class ConcurrentCheckAllTests extends HealthTestSupport {
 		imitation.hold();
 		long asked = System.nanoTime();
 
-		List<MvcResult> answers = together(admins.stream()
+		List<MvcResult> answers = Together.run(admins.stream()
 			.<Callable<MvcResult>>map(admin -> () -> admin.perform(post("/config/accounts/checks").with(csrf())))
 			.toList());
 		long answered = System.nanoTime() - asked;
@@ -126,7 +122,7 @@ class ConcurrentCheckAllTests extends HealthTestSupport {
 			});
 		}
 
-		List<Integer> done = together(work);
+		List<Integer> done = Together.run(work);
 
 		assertThat(done).hasSize(8);
 	}
@@ -162,30 +158,6 @@ class ConcurrentCheckAllTests extends HealthTestSupport {
 		return this.jdbc.sql("""
 				select count(*) from token_check c join agency_account_link l on l.account_id = c.account_id
 				where l.agency_id = ?""").param(agencyId).query(Long.class).single();
-	}
-
-	/** Runs all at once; their results, failing with the first failure. */
-	private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> running = new ArrayList<>();
-			for (Callable<T> task : tasks) {
-				running.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : running) {
-				results.add(future.get(2, TimeUnit.MINUTES));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }
