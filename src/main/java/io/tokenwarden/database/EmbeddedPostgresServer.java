@@ -118,6 +118,9 @@ public final class EmbeddedPostgresServer {
 				.setServerConfig("password_encryption", "scram-sha-256")
 				// zonky checks readiness over TCP and the JDBC driver speaks TCP only, so no Unix socket
 				.setServerConfig("unix_socket_directories", "''")
+				// the server's log goes to the application's: no failed statement, no DETAIL ("Key (...)=(...)")
+				.setServerConfig("log_min_error_statement", "panic")
+				.setServerConfig("log_error_verbosity", "terse")
 				.setConnectConfig("password", password.value());
 			if (newCluster) {
 				// initdb gives the superuser the password and writes scram-sha-256 into pg_hba.conf
