@@ -1,8 +1,11 @@
 package io.tokenwarden.web;
 
 import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.agencies.Role;
+import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.HttpUser;
 import io.tokenwarden.testsupport.RawHttp;
+import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,11 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "tokenwarden.demo.enabled=false",
 		"tokenwarden.data-dir=target/test-data-operations", "tokenwarden.base-url=https://warden.example.test",
 		// plain http in the test, as behind a TLS-terminating proxy
-		"server.servlet.session.cookie.secure=false" })
+		"server.servlet.session.cookie.secure=false",
+		"spring.security.oauth2.client.registration.facebook.client-id=138483919580948",
+		"spring.security.oauth2.client.registration.facebook.client-secret=fb-app-secret-for-tests" })
+@Import(TestData.class)
 class OperationsDemoOffTests {
 
 	@LocalServerPort
@@ -41,6 +50,9 @@ class OperationsDemoOffTests {
 
 	@Autowired
 	AgencyDirectory directory;
+
+	@Autowired
+	TestData data;
 
 	@DynamicPropertySource
 	static void keyset(DynamicPropertyRegistry registry) {
@@ -85,6 +97,24 @@ class OperationsDemoOffTests {
 
 		assertThat(end.headers().firstValue("Location")).hasValue("https://warden.example.test/account/sessions");
 		assertThat(user.get("/account/sessions").statusCode()).as("still signed in here").isEqualTo(200);
+	}
+
+	@Test
+	void refreshWhenAnAdminStartsItThenTheRedirectUriIsAtTheBaseUrlNotAtTheAddressAsked() throws Exception {
+		String agency = TestData.unique("Operations Agency");
+		long accountId = this.data.account(Publisher.FACEBOOK, TestData.unique("Operations Shop"), agency);
+		String email = "operations-" + UUID.randomUUID() + "@test.example";
+		long userId = this.directory.createUser(email, "Operations Admin", "a long passphrase for operations");
+		this.directory.addMember(this.directory.findAgency(agency).orElseThrow(), userId, Role.ADMIN);
+		HttpUser admin = new HttpUser(this.port).signIn(email, "a long passphrase for operations");
+
+		HttpResponse<String> refresh = admin.post("/config/accounts/" + accountId + "/refresh",
+				admin.csrfOf("/config/accounts/" + accountId));
+
+		assertThat(refresh.statusCode()).isEqualTo(302);
+		assertThat(URLDecoder.decode(refresh.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8))
+			.contains("redirect_uri=https://warden.example.test/login/oauth2/code/facebook")
+			.doesNotContain("127.0.0.1");
 	}
 
 	@Test
