@@ -7,7 +7,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const data = JSON.parse(canvas.dataset.chart);
   const colours = {
     VALID: '#198754', EXPIRED: '#dc3545', UNREACHABLE: '#6c757d', RATE_LIMITED: '#ffc107',
-    FUNDING_SOURCE_INVALID: '#fd7e14', PERMISSION_MISSING: '#6f42c1', MISCONFIGURED: '#0dcaf0', REFUSED: '#adb5bd'
+    FUNDING_SOURCE_INVALID: '#fd7e14', PERMISSION_MISSING: '#6f42c1', MISCONFIGURED: '#0dcaf0', REFUSED: '#adb5bd',
+    UNRECOGNISED: '#b8860b'
   };
   const datasets = Object.keys(data.series).map((outcome) => ({
     label: outcome.replaceAll('_', ' ').toLowerCase(),

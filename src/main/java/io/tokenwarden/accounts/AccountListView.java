@@ -65,9 +65,19 @@ class AccountListView {
 				validText(a, locale), a.status() == TokenStatus.VALID ? "visually-hidden" : null, notes,
 				a.lastCheckedAt() != null ? this.formats.relative(a.lastCheckedAt()) : message("accounts.never", locale),
 				this.formats.dateTime(a.lastCheckedAt()),
-				a.expiresAt() != null && !invalidated ? this.formats.relative(a.expiresAt()) : "—",
-				this.formats.dateTime(a.expiresAt()), path + "/refresh", message("accounts.refresh.title", locale, a.name()),
+				expires(a, invalidated, locale), this.formats.dateTime(a.expiresAt()), path + "/refresh", message("accounts.refresh.title", locale, a.name()),
 				invalidated ? null : path + "/invalidate", message("accounts.invalidate.title", locale, a.name()));
+	}
+
+	/** The Expires column: a date where the publisher gave one; X's OAuth 1.0a tokens do not expire. */
+	private String expires(AccountRow a, boolean invalidated, Locale locale) {
+		if (invalidated) {
+			return "—";
+		}
+		if (a.expiresAt() != null) {
+			return this.formats.relative(a.expiresAt());
+		}
+		return a.publisher() == Publisher.X ? message("accounts.expires.never", locale) : "—";
 	}
 
 	/** The Valid column in words: "Valid", "Expired: <reason>", "Invalidated by <who> on <date>: <reason>". */

@@ -41,8 +41,8 @@ final class AccountTableRows {
 				.append(row.validTextClass() == null ? "" : " class=\"" + escape(row.validTextClass()) + "\"").append(">")
 				.append(escape(row.validText())).append("</span></span>");
 			for (AccountListMarker.Note note : row.notes()) {
-				html.append("<small class=\"").append(escape(note.name()))
-					.append(" d-block text-body-secondary\"><i class=\"bi ").append(escape(note.icon()))
+				html.append("<small class=\"").append(escape(note.name())).append(" d-block ").append(escape(note.tone()))
+					.append("\"><i class=\"bi ").append(escape(note.icon()))
 					.append("\" aria-hidden=\"true\"></i> <span>").append(escape(note.text())).append("</span></small>");
 			}
 			html.append("</td>\n");

@@ -24,6 +24,8 @@ public class CurrentAgency {
 
 	private static final String REQUEST_CACHE = CurrentAgency.class.getName() + ".context";
 
+	private static final String SIGNED_IN_CACHE = CurrentAgency.class.getName() + ".signedIn";
+
 	private final AgencyDirectory directory;
 
 	CurrentAgency(AgencyDirectory directory) {
@@ -43,9 +45,32 @@ public class CurrentAgency {
 		return context;
 	}
 
-	/** The signed-in person's context; a 403 when they belong to no agency. */
+	/** The signed-in person's context; a 403 (with a page that says why) when they belong to no agency. */
 	public AgencyContext get() {
-		return find().orElseThrow(() -> new AccessDeniedException("not a member of any agency"));
+		return find().orElseThrow(NoAgencyException::new);
+	}
+
+	/**
+	 * The signed-in person, read from the database once per request (so a revoked installation admin
+	 * loses the rights on the next request); empty when nobody is signed in.
+	 */
+	public Optional<SignedIn> signedIn() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(SIGNED_IN_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof SignedIn cached) {
+			return Optional.of(cached);
+		}
+		Optional<SignedIn> person = signedInEmail()
+			.map(email -> new SignedIn(email, this.directory.isInstallationAdmin(email)));
+		if (request != null && person.isPresent()) {
+			request.setAttribute(SIGNED_IN_CACHE, person.get(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return person;
+	}
+
+	/** 403 unless the signed-in person is an installation admin. */
+	public SignedIn requireInstallationAdmin() {
+		return signedIn().filter(SignedIn::installationAdmin)
+			.orElseThrow(() -> new AccessDeniedException("only installation admins may do this"));
 	}
 
 	/** Switches the current agency; false when the person is not a member of it. */

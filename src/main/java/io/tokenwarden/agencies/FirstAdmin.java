@@ -55,6 +55,8 @@ class FirstAdmin implements ApplicationRunner {
 		long agencyId = this.directory.findAgency(agencyName).orElseGet(() -> this.directory.createAgency(agencyName));
 		long userId = this.directory.createUser(this.settings.adminEmail(), this.settings.adminEmail(), this.settings.adminPassword());
 		this.directory.addMember(agencyId, userId, Role.ADMIN);
+		// the bootstrap admin is the installation's first installation admin: it creates the other agencies
+		this.directory.setInstallationAdmin(userId, true);
 		log.info("Created the first admin {} of {}", this.settings.adminEmail(), agencyName);
 	}
 

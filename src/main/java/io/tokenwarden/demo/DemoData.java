@@ -97,6 +97,8 @@ class DemoData implements ApplicationRunner {
 		long admin = this.agencies.createUser("admin@demo.test", "Avery Admin", "demo");
 		this.agencies.addMember(northwind, admin, Role.ADMIN);
 		this.agencies.addMember(contoso, admin, Role.ADMIN);
+		// the demo's admin also runs the installation: Admin > Agencies
+		this.agencies.setInstallationAdmin(admin, true);
 		this.agencies.addMember(northwind, this.agencies.createUser("manager@demo.test", "Morgan Manager", "demo"), Role.MANAGER);
 		this.agencies.addMember(northwind, this.agencies.createUser("viewer@demo.test", "Vic Viewer", "demo"), Role.VIEWER);
 		this.agencies.addMember(fabrikam, this.agencies.createUser("other-admin@demo.test", "Olive Other", "demo"), Role.ADMIN);
@@ -121,19 +123,20 @@ class DemoData implements ApplicationRunner {
 			this.accounts.link(agencyId, account.id());
 		}
 		Instant now = this.clock.instant();
+		boolean x = publisher == Publisher.X;
+		// X: an OAuth 1.0a token and its secret, which do not expire and carry no scopes
 		TokenSecret access = secret(publisher, "access");
-		TokenSecret refresh = publisher == Publisher.X ? secret(publisher, "refresh") : null;
-		Instant expiresAt = publisher == Publisher.X ? now.plus(Duration.ofHours(2))
-				: now.plus(Duration.ofDays(5 + (i * 11L) % 55));
-		Instant dataAccessExpiresAt = now.plus(Duration.ofDays(90));
-		String scopes = publisher == Publisher.X ? "tweet.read users.read offline.access"
-				: "ads_read,ads_management,pages_show_list";
-		this.tokens.store(account.id(), new NewToken(access, refresh, expiresAt, dataAccessExpiresAt, scopes), "demo");
+		TokenSecret tokenSecret = x ? secret(publisher, "secret") : null;
+		Instant expiresAt = x ? null : now.plus(Duration.ofDays(5 + (i * 11L) % 55));
+		Instant dataAccessExpiresAt = x ? null : now.plus(Duration.ofDays(90));
+		String scopes = x ? null : "ads_read,ads_management,pages_show_list";
+		this.tokens.store(account.id(), new NewToken(access, tokenSecret, expiresAt, dataAccessExpiresAt, scopes), "demo");
 		TokenStatus status = TokenStatus.VALID;
 		String reason = null;
 		if (EXPIRED.containsKey(i)) {
 			status = TokenStatus.EXPIRED;
-			reason = EXPIRED.get(i);
+			// X's tokens have no expiry date: one X no longer accepts was revoked
+			reason = x && "EXPIRED".equals(EXPIRED.get(i)) ? "INVALID" : EXPIRED.get(i);
 			this.tokens.changeStatus(account.id(), status, reason, null, "health check");
 		}
 		if (INVALIDATED.containsKey(i)) {
@@ -143,7 +146,7 @@ class DemoData implements ApplicationRunner {
 					"USER_LEFT".equals(reason) ? "The account's user left the company" : "Stop all activity",
 					"admin@demo.test");
 		}
-		return new DemoAccount(account.id(), publisher, externalId, brand, access, refresh, expiresAt,
+		return new DemoAccount(account.id(), publisher, externalId, brand, access, tokenSecret, expiresAt,
 				dataAccessExpiresAt, scopes, status, reason);
 	}
 

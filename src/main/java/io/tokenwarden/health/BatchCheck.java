@@ -99,8 +99,9 @@ class BatchCheck {
 	 * Judges the publisher on the answers, then applies each answer to its account: routine ones (still
 	 * valid, nothing else to do) together in a few statements, the others one by one. Results in batch order.
 	 */
-	List<CheckResult> apply(Batch batch, Answers answers, boolean incidentOpen, CircuitBreaker breaker) {
+	List<CheckResult> apply(Batch batch, Answers sent, boolean incidentOpen, CircuitBreaker breaker) {
 		Instant now = this.clock.instant();
+		Answers answers = new Answers(holdRefusalStorm(sent.outcomes(), incidentOpen), sent.nanos());
 		boolean publisherDown = judgePublisher(batch.publisher(), answers.outcomes(), incidentOpen, breaker,
 				answers.nanos(), now);
 		Map<Long, CheckResult> results = results(batch, answers);
@@ -127,6 +128,31 @@ class BatchCheck {
 			}
 		});
 		return List.copyOf(results.values());
+	}
+
+	/**
+	 * The outage-401 storm (docs/publishers.md, "X errors": X has had outages that answered 401): an expiry that
+	 * rests on a bare HTTP 401 is held as unreachable when as many accounts and as large a share of the batch as
+	 * an outage get one at once, or while the publisher's incident is open. A user revoking the app is one
+	 * account; most of a batch at the same moment is the publisher. Its token is checked again next round.
+	 */
+	private List<PublisherOutcome> holdRefusalStorm(List<PublisherOutcome> outcomes, boolean incidentOpen) {
+		long refused = outcomes.stream().filter(BatchCheck::refusedWith401).count();
+		boolean storm = outcomes.size() >= this.settings.outageMinAccounts()
+				&& refused >= this.settings.outageShare() * outcomes.size();
+		if (refused == 0 || (!storm && !incidentOpen)) {
+			return outcomes;
+		}
+		String held = storm ? "held: " + refused + " of " + outcomes.size() + " tokens refused with a 401 at once"
+				: "held: a 401 during an open incident";
+		return outcomes.stream()
+			.map(outcome -> refusedWith401(outcome)
+					? (PublisherOutcome) new PublisherOutcome.Unreachable(outcome.evidence().withDetail(held)) : outcome)
+			.toList();
+	}
+
+	private static boolean refusedWith401(PublisherOutcome outcome) {
+		return outcome instanceof PublisherOutcome.Expired && Integer.valueOf(401).equals(outcome.evidence().httpStatus());
 	}
 
 	/** Each answer with, for a valid Facebook token, the billing problem of its ad accounts; in batch order. */
@@ -199,7 +225,7 @@ class BatchCheck {
 			return null;
 		}
 		TokenSecret access = this.tokens.reveal(token, TokenKind.ACCESS).orElse(null);
-		return access == null ? null : new HeldToken(access, this.tokens.reveal(token, TokenKind.REFRESH).orElse(null));
+		return access == null ? null : new HeldToken(access, this.tokens.reveal(token, TokenKind.TOKEN_SECRET).orElse(null));
 	}
 
 	/** Facebook only: a valid token's ad accounts that cannot pay; the first problem found. */
@@ -213,7 +239,7 @@ class BatchCheck {
 				continue;
 			}
 			try {
-				AdAccountBilling billing = client.billing(token.accessToken(), asset.assetId());
+				AdAccountBilling billing = client.billing(token, asset.assetId());
 				if (billing.fundingProblem().isPresent()) {
 					return billing.fundingProblem().get();
 				}

@@ -35,6 +35,9 @@ public record CheckNowResult(CheckOutcome outcome, NotChecked notChecked) {
 		if (this.outcome == null) {
 			return this.notChecked == NotChecked.BUSY ? "message" : "warning";
 		}
+		if (this.outcome == CheckOutcome.UNRECOGNISED) {
+			return "warning"; // nothing is wrong with the token that anyone knows of
+		}
 		return this.outcome == CheckOutcome.VALID ? "message" : "error";
 	}
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Warnings before a known expiry ({@code tokenwarden.notifications.expiry-warning-days}, 7 and 1 by
- * default): one notice per threshold, the nearest one that has been reached. Tokens that renew themselves
- * (X, with a refresh token) get no warning for their two-hour expiry; data access expiry always counts.
+ * default): one notice per threshold, the nearest one that has been reached. X's OAuth 1.0a tokens have
+ * no expiry date, so they get none.
  */
 @Component
 class ExpiryWarnings {
@@ -34,9 +34,7 @@ class ExpiryWarnings {
 		Instant expiresAt = valid.expiresAt() != null ? valid.expiresAt() : token.expiresAt();
 		Instant dataAccessExpiresAt = valid.dataAccessExpiresAt() != null ? valid.dataAccessExpiresAt()
 				: token.dataAccessExpiresAt();
-		if (!token.hasRefreshToken()) {
-			warn(account, expiresAt, "EXPIRED", now);
-		}
+		warn(account, expiresAt, "EXPIRED", now);
 		warn(account, dataAccessExpiresAt, "DATA_ACCESS_EXPIRED", now);
 	}
 
@@ -45,8 +43,7 @@ class ExpiryWarnings {
 		Instant expiresAt = valid.expiresAt() != null ? valid.expiresAt() : token.expiresAt();
 		Instant dataAccessExpiresAt = valid.dataAccessExpiresAt() != null ? valid.dataAccessExpiresAt()
 				: token.dataAccessExpiresAt();
-		return (!token.hasRefreshToken() && threshold(expiresAt, now).isPresent())
-				|| threshold(dataAccessExpiresAt, now).isPresent();
+		return threshold(expiresAt, now).isPresent() || threshold(dataAccessExpiresAt, now).isPresent();
 	}
 
 	private void warn(NoticeAccount account, Instant expiry, String reason, Instant now) {

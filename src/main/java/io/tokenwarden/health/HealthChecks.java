@@ -159,6 +159,9 @@ public class HealthChecks {
 		if (outcome instanceof PublisherOutcome.PermissionMissing) {
 			return CheckOutcome.PERMISSION_MISSING;
 		}
+		if (outcome instanceof PublisherOutcome.Unrecognised) {
+			return CheckOutcome.UNRECOGNISED;
+		}
 		return outcome instanceof PublisherOutcome.Misconfigured ? CheckOutcome.MISCONFIGURED : CheckOutcome.REFUSED;
 	}
 

@@ -1,6 +1,7 @@
 package io.tokenwarden.health;
 
 import io.tokenwarden.accounts.AccountDetailSection;
+import io.tokenwarden.accounts.AccountDirectory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,11 +22,14 @@ class HealthSection implements AccountDetailSection {
 
 	private final HealthStore store;
 
+	private final AccountDirectory accounts;
+
 	private final Clock clock;
 
-	HealthSection(HealthChecks checks, HealthStore store, Clock clock) {
+	HealthSection(HealthChecks checks, HealthStore store, AccountDirectory accounts, Clock clock) {
 		this.checks = checks;
 		this.store = store;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -43,9 +47,12 @@ class HealthSection implements AccountDetailSection {
 	public Object model(long accountId) {
 		List<CheckRecord> history = this.checks.history(accountId);
 		AccountHealth health = this.store.find(accountId).orElse(null);
+		CheckRecord last = history.isEmpty() ? null : history.get(0);
+		String unrecognised = last != null && last.outcome() == CheckOutcome.UNRECOGNISED
+				? this.accounts.find(accountId).map(a -> a.publisher().displayName()).orElse(null) : null;
 		return new HealthView(health == null ? null : health.billingProblemSince(),
 				health == null ? null : health.permissionProblemSince(), health == null ? null : health.unreachableSince(),
-				history, chartJson(history));
+				unrecognised, last == null ? null : last.checkedAt(), history, chartJson(history));
 	}
 
 	/** {"days":[...],"series":{"VALID":[...],...}}: only numbers and fixed names, so plain text is safe JSON. */

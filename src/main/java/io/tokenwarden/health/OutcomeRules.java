@@ -7,12 +7,10 @@ import io.tokenwarden.notifications.NoticeAccount;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.NotificationSettings;
 import io.tokenwarden.publishers.Evidence;
-import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.tokens.AccountToken;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.CheckedToken;
-import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +23,9 @@ import java.util.Map;
  * What a check's outcome does, in one transaction with its notices. Only an {@code Expired} outcome
  * turns a valid token expired; unreachable and rate-limited answers change no status and send nothing
  * until one account has gone unverified for {@code unreachable-notice-after}, and never during a
- * publisher-wide incident. A billing problem flags the account; the token stays valid.
+ * publisher-wide incident. A billing problem flags the account; the token stays valid. An answer the
+ * classifier could not read changes nothing and sends nothing: its history says so, and the account
+ * shows it until the next check reads an answer.
  */
 @Component
 class OutcomeRules {
@@ -64,7 +64,7 @@ class OutcomeRules {
 		PublisherOutcome outcome = result.outcome();
 		AccountToken current = this.tokens.lock(id).orElse(null);
 		if (current == null || current.version() != token.version()) {
-			// refreshed, renewed or invalidated while the publisher was asked: this answer is about a token
+			// refreshed or invalidated while the publisher was asked: this answer is about a token
 			// that is no longer the account's, so it changes nothing; the account is checked again soon
 			this.store.release(id, now.plus(this.settings.probeInterval()));
 			return;
@@ -72,7 +72,6 @@ class OutcomeRules {
 		if (outcome instanceof PublisherOutcome.Valid valid) {
 			this.store.verified(id, now);
 			this.store.recordCheck(id, now, CheckOutcome.VALID, null, valid.evidence());
-			valid.renewedTokens().ifPresent(renewed -> storeRenewed(id, token, renewed));
 			this.tokens.recordCheck(id, now, valid.expiresAt(), valid.dataAccessExpiresAt());
 			if (token.status() == TokenStatus.EXPIRED) {
 				this.tokens.changeStatus(id, TokenStatus.VALID, null, null, CHECKER);
@@ -104,6 +103,10 @@ class OutcomeRules {
 			billing(account, health, funding, now);
 			this.store.problems(id, since(health.billingProblemSince(), now), health.permissionProblemSince());
 		}
+		else if (outcome instanceof PublisherOutcome.Unrecognised unrecognised) {
+			// not verified (nobody can say the token works) and not unreachable (the publisher answered)
+			this.store.recordCheck(id, now, CheckOutcome.UNRECOGNISED, null, unrecognised.evidence());
+		}
 		else if (outcome instanceof PublisherOutcome.PermissionMissing missing) {
 			this.store.verified(id, now);
 			this.store.recordCheck(id, now, CheckOutcome.PERMISSION_MISSING, null, missing.evidence());
@@ -116,13 +119,12 @@ class OutcomeRules {
 	}
 
 	/**
-	 * A valid answer that changes nothing but times: the token stays VALID, there is no renewed pair to
-	 * keep, no billing problem and no expiry warning due. Most checks are this; {@link #applyRoutine}
+	 * A valid answer that changes nothing but times: the token stays VALID, there is no billing problem
+	 * and no expiry warning due. Most checks are this; {@link #applyRoutine}
 	 * records many of them in a few statements.
 	 */
 	boolean isRoutine(AccountToken token, CheckResult result, Instant now) {
-		return result.outcome() instanceof PublisherOutcome.Valid valid && valid.renewed() == null
-				&& token.status() == TokenStatus.VALID && result.billingProblem() == null
+		return result.outcome() instanceof PublisherOutcome.Valid valid && token.status() == TokenStatus.VALID && result.billingProblem() == null
 				&& !this.warnings.anyReached(token, valid, now);
 	}
 
@@ -179,12 +181,6 @@ class OutcomeRules {
 			enqueueForOwnerAndAdmins(NewNotice.fundingSourceInvalid(notice(account), now,
 					"funding:" + account.id() + ":" + now.toEpochMilli()));
 		}
-	}
-
-	private void storeRenewed(long accountId, AccountToken token, GrantedTokens renewed) {
-		// X rotated the refresh token during the check: the old one is spent, so this pair must be kept now
-		this.tokens.store(accountId, new NewToken(renewed.accessToken(), renewed.refreshToken(), renewed.expiresAt(),
-				token.dataAccessExpiresAt(), token.scopes()), CHECKER);
 	}
 
 	void enqueueForOwnerAndAdmins(NewNotice notice) {

@@ -18,7 +18,7 @@ class RevocationOutbox {
 
 	/** One revocation to send; the ciphertexts are still encrypted for their account. */
 	record Request(long id, long accountId, Publisher publisher, String publisherUserId, byte[] accessCiphertext,
-			byte[] refreshCiphertext, int attempts, Instant requestedAt) {
+			byte[] tokenSecretCiphertext, int attempts, Instant requestedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -27,18 +27,18 @@ class RevocationOutbox {
 		this.jdbc = jdbc;
 	}
 
-	void add(long accountId, Publisher publisher, String publisherUserId, byte[] access, byte[] refresh, String actor) {
+	void add(long accountId, Publisher publisher, String publisherUserId, byte[] access, byte[] tokenSecret, String actor) {
 		this.jdbc.sql("""
 				insert into revocation_request (account_id, publisher, publisher_user_id, access_token_ciphertext,
-				    refresh_token_ciphertext, requested_by) values (?, ?, ?, ?, ?, ?)""")
-			.params(accountId, publisher.name(), publisherUserId, access, refresh, actor)
+				    token_secret_ciphertext, requested_by) values (?, ?, ?, ?, ?, ?)""")
+			.params(accountId, publisher.name(), publisherUserId, access, tokenSecret, actor)
 			.update();
 	}
 
 	/** Claims up to {@code limit} due requests; other instances skip the rows this transaction holds. */
 	List<Request> claimDue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, refresh_token_ciphertext, attempts,
+				select id, account_id, publisher, publisher_user_id, access_token_ciphertext, token_secret_ciphertext, attempts,
 				       requested_at
 				from revocation_request where status = 'PENDING' and next_attempt_at <= ?
 				order by next_attempt_at limit ? for update skip locked""")
@@ -50,7 +50,7 @@ class RevocationOutbox {
 	void done(long id) {
 		this.jdbc.sql("""
 				update revocation_request set status = 'DONE', attempts = attempts + 1, completed_at = now(),
-				    access_token_ciphertext = null, refresh_token_ciphertext = null, last_error = null where id = ?""")
+				    access_token_ciphertext = null, token_secret_ciphertext = null, last_error = null where id = ?""")
 			.param(id)
 			.update();
 	}
@@ -65,7 +65,7 @@ class RevocationOutbox {
 	void abandon(long id, String error) {
 		this.jdbc.sql("""
 				update revocation_request set status = 'FAILED', attempts = attempts + 1, completed_at = now(),
-				    access_token_ciphertext = null, refresh_token_ciphertext = null, last_error = ? where id = ?""")
+				    access_token_ciphertext = null, token_secret_ciphertext = null, last_error = ? where id = ?""")
 			.params(truncate(error), id)
 			.update();
 	}
@@ -90,7 +90,7 @@ class RevocationOutbox {
 	private static Request request(ResultSet rs, int rowNum) throws SQLException {
 		return new Request(rs.getLong("id"), rs.getLong("account_id"), Publisher.valueOf(rs.getString("publisher")),
 				rs.getString("publisher_user_id"), rs.getBytes("access_token_ciphertext"),
-				rs.getBytes("refresh_token_ciphertext"), rs.getInt("attempts"), instant(rs, "requested_at"));
+				rs.getBytes("token_secret_ciphertext"), rs.getInt("attempts"), instant(rs, "requested_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -91,6 +91,10 @@ class RevocationSender {
 					"refreshed after the invalidation; the new grant is kept", null);
 			return;
 		}
+		if (request.accessCiphertext() == null) {
+			giveUp(request, "nothing to revoke: the request holds no access token");
+			return;
+		}
 		try {
 			this.publishers.client(request.publisher()).revoke(held(request));
 			this.outbox.done(request.id());
@@ -113,12 +117,10 @@ class RevocationSender {
 	}
 
 	private HeldToken held(RevocationOutbox.Request request) {
-		TokenSecret access = request.accessCiphertext() == null ? null
-				: this.tokens.decryptRemoved(request.accountId(), TokenKind.ACCESS, request.accessCiphertext());
-		TokenSecret refresh = request.refreshCiphertext() == null ? null
-				: this.tokens.decryptRemoved(request.accountId(), TokenKind.REFRESH, request.refreshCiphertext());
-		// a held token needs an access token; an X account may still revoke by its refresh token alone
-		return new HeldToken(access != null ? access : refresh, refresh);
+		TokenSecret access = this.tokens.decryptRemoved(request.accountId(), TokenKind.ACCESS, request.accessCiphertext());
+		TokenSecret secret = request.tokenSecretCiphertext() == null ? null
+				: this.tokens.decryptRemoved(request.accountId(), TokenKind.TOKEN_SECRET, request.tokenSecretCiphertext());
+		return new HeldToken(access, secret);
 	}
 
 	private Instant retryAt(PublisherOutcome outcome, int attempts) {

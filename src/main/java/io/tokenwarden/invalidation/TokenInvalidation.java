@@ -76,9 +76,10 @@ public class TokenInvalidation {
 			return new InvalidationOutcome(true, account.name(), agencies);
 		}
 		RemovedSecrets secrets = removed.get();
-		if (secrets.accessTokenCiphertext() != null || secrets.refreshTokenCiphertext() != null) {
+		// a revocation needs the token itself (an X token that migration V90 removed has nothing to revoke)
+		if (secrets.accessTokenCiphertext() != null) {
 			this.outbox.add(accountId, account.publisher(), account.externalId(), secrets.accessTokenCiphertext(),
-					secrets.refreshTokenCiphertext(), grant.actor());
+					secrets.tokenSecretCiphertext(), grant.actor());
 		}
 		this.auditLog.record("token_invalidated", grant.actor(), grant.agencyId(), accountId,
 				secrets.previousStatus() + " → INVALIDATED; reason " + reason + "; " + agencies.size() + " agencies",

@@ -122,7 +122,7 @@ class MailComposer {
 	}
 
 	/** The recipient as a bare address: no display name, and nothing that is not strictly an address. */
-	private static InternetAddress recipient(String address) throws AddressException {
+	static InternetAddress recipient(String address) throws AddressException {
 		if (address == null || !address.equals(oneLine(address))) {
 			throw new AddressException("the recipient address has control characters", String.valueOf(address));
 		}

@@ -9,7 +9,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -47,18 +45,20 @@ class NoticeSender {
 
 	private final Clock clock;
 
-	private final String messageIdDomain;
+	private final MessageIds messageIds;
+
+	private final LinkNoticeSender linkSender;
 
 	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
-			TransactionTemplate transactions, Clock clock, LinkSettings links) {
+			TransactionTemplate transactions, Clock clock, MessageIds messageIds, LinkNoticeSender linkSender) {
 		this.outbox = outbox;
+		this.linkSender = linkSender;
 		this.composer = composer;
 		this.mailSenders = mailSenders;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
-		String host = URI.create(links.base()).getHost();
-		this.messageIdDomain = host == null || host.isBlank() ? "tokenwarden.local" : host.replaceAll("[^A-Za-z0-9.-]", "");
+		this.messageIds = messageIds;
 	}
 
 	SendReport sendDue() {
@@ -73,7 +73,8 @@ class NoticeSender {
 		for (Digest digest : claim()) {
 			report = report.plus(deliver(digest));
 		}
-		return report;
+		// emails with a link (invitations, password resets) go one by one, never in a digest
+		return report.plus(this.linkSender.sendDue(this.mailSenders.getObject()));
 	}
 
 	/** Claims the due notices and fixes each digest's Message-ID, in one short transaction. */
@@ -140,13 +141,9 @@ class NoticeSender {
 		return digests;
 	}
 
-	/**
-	 * Random, so that no two emails of any two installations share one (a mail system that drops
-	 * duplicates would lose real mail), at the host of {@code tokenwarden.base-url}. It is stored with the
-	 * claim, so a resend of the same email keeps it; the notice ids travel in a header of their own.
-	 */
+	/** A fresh random Message-ID ({@link MessageIds}); the notice ids travel in a header of their own. */
 	String messageId() {
-		return "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">";
+		return this.messageIds.next();
 	}
 
 }

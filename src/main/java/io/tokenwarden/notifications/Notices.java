@@ -1,11 +1,15 @@
 package io.tokenwarden.notifications;
 
+import io.tokenwarden.linktokens.LinkPurpose;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The notifications module's API. A module that changes a token's state enqueues the notice in the
@@ -26,8 +30,11 @@ public class Notices {
 
 	private final Clock clock;
 
-	Notices(NoticeOutbox outbox, NoticeSender sender, AdminCopies adminCopies, Clock clock) {
+	private final LinkNoticeOutbox linkOutbox;
+
+	Notices(NoticeOutbox outbox, NoticeSender sender, AdminCopies adminCopies, Clock clock, LinkNoticeOutbox linkOutbox) {
 		this.outbox = outbox;
+		this.linkOutbox = linkOutbox;
 		this.sender = sender;
 		this.adminCopies = adminCopies;
 		this.clock = clock;
@@ -43,6 +50,32 @@ public class Notices {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean enqueue(NewNotice notice) {
 		return this.outbox.insert(notice, this.clock.instant());
+	}
+
+	/**
+	 * Puts an email with a link (an invitation, a password reset) in the outbox, inside the caller's
+	 * transaction, in place of the subject's earlier emails that have not gone out. It goes out on its
+	 * own, not in a digest; the link's token is issued when it is sent.
+	 *
+	 * @return true when the email is new, false when one with the same dedupe key was already there
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueue(NewLinkNotice notice) {
+		Optional<Long> id = this.linkOutbox.insert(notice, this.clock.instant());
+		id.ifPresent(keep -> this.linkOutbox.withdrawUnsent(notice.purpose(), notice.subjectId(), keep));
+		return id.isPresent();
+	}
+
+	/** Takes back the subject's link emails that have not gone out; joins the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int withdrawUnsent(LinkPurpose purpose, long subjectId) {
+		return this.linkOutbox.withdrawUnsent(purpose, subjectId, -1);
+	}
+
+	/** How the newest link email of each subject is doing (sent, pending, failed, given up). */
+	@Transactional(readOnly = true)
+	public Map<Long, NoticeStatus> linkDelivery(LinkPurpose purpose, Collection<Long> subjectIds) {
+		return this.linkOutbox.latestStatus(purpose, subjectIds);
 	}
 
 	/**

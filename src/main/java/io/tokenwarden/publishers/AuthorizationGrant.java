@@ -6,8 +6,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * What the OAuth callback received, ready to exchange: the single-use code, the exact redirect URI the
- * consent used, and the PKCE verifier (required for X, optional for Facebook).
+ * What an OAuth 2.0 callback (Facebook's) received, ready to exchange: the single-use code, the exact
+ * redirect URI the consent used, and the PKCE verifier when the consent used PKCE.
  */
 public record AuthorizationGrant(TokenSecret code, URI redirectUri, TokenSecret codeVerifier) {
 

@@ -24,7 +24,13 @@ public enum ExpiryReason {
 	/** Meta's 90-day data access window ({@code data_access_expires_at}) has passed. */
 	DATA_ACCESS_EXPIRED,
 
-	/** Any other refusal of the token itself: Meta 190 without subcode, 102, X refresh refused. */
-	INVALID
+	/** Any other refusal of the token itself: Meta 190 without subcode, 102, X 401 (code 89, Ads UNAUTHORIZED_ACCESS). */
+	INVALID,
+
+	/**
+	 * An X account connected before X moved to OAuth 1.0a: its OAuth 2.0 token never worked with the X Ads
+	 * API and was removed (migration V90); a refresh connects it again.
+	 */
+	X_OAUTH1_REQUIRED
 
 }

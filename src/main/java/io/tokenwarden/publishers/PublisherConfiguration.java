@@ -4,10 +4,12 @@ import io.tokenwarden.publishers.facebook.FacebookPublisher;
 import io.tokenwarden.publishers.http.AppCredentials;
 import io.tokenwarden.publishers.x.XPublisher;
 import io.tokenwarden.tokens.TokenSecret;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -16,8 +18,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Builds the two adapters from {@link PublisherSettings} and Spring Security's client registrations.
- * The registrations are read leniently: with none configured the app still starts, and each call
+ * Builds the two adapters from {@link PublisherSettings} and, for Facebook, Spring Security's client
+ * registration. Credentials are read leniently: with none configured the app still starts, and each call
  * answers "app is not configured" instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +34,25 @@ class PublisherConfiguration {
 			.orElseGet(OAuth2ClientProperties::new);
 		AppCredentials facebook = credentials(oauth, Publisher.FACEBOOK,
 				withPath(settings.facebook().graphUrl(), "/oauth/access_token"));
-		AppCredentials x = credentials(oauth, Publisher.X, withPath(settings.x().apiUrl(), "/2/oauth2/token"));
-		return new Publishers(List.of(new FacebookPublisher(settings, facebook, clock), new XPublisher(settings, x, clock)));
+		XPublisher x = new XPublisher(settings, clock);
+		return new Publishers(List.of(new FacebookPublisher(settings, facebook, clock), x), x.consent());
+	}
+
+	/** Binds secret properties (X's consumer secret) straight into a {@link TokenSecret}, which never prints them. */
+	@Bean
+	@ConfigurationPropertiesBinding
+	static Converter<String, TokenSecret> tokenSecretProperty() {
+		return new TokenSecretProperty();
+	}
+
+	/** A blank value is no secret at all: the property counts as unset. */
+	static final class TokenSecretProperty implements Converter<String, TokenSecret> {
+
+		@Override
+		public TokenSecret convert(String source) {
+			return StringUtils.hasText(source) ? TokenSecret.of(source.trim()) : null;
+		}
+
 	}
 
 	/** The registration's client id and secret, and its provider's token URI (else the default one). */

@@ -2,14 +2,14 @@ package io.tokenwarden.publishers;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a publisher's answer (or its silence) means, classified in this order, first match wins
- * (publisher-api.md part C): {@link Unreachable}, {@link Misconfigured}, {@link RateLimited},
+ * (docs/publishers.md, "Classification"): {@link Unreachable}, {@link Misconfigured}, {@link RateLimited},
  * {@link Expired}, {@link FundingSourceInvalid}, {@link PermissionMissing}, {@link Refused}; a healthy
- * answer is {@link Valid}. Only {@link Expired} says the token is dead; nothing else may change its state.
+ * answer is {@link Valid}, and an answer the classifier cannot read is {@link Unrecognised}. Only
+ * {@link Expired} says the token is dead; nothing else may change its state.
  */
 public sealed interface PublisherOutcome {
 
@@ -17,8 +17,9 @@ public sealed interface PublisherOutcome {
 	Evidence evidence();
 
 	/**
-	 * No usable answer: no response, a timeout or reset, HTTP 5xx, an HTML, empty or malformed body, Meta
-	 * codes 1, 2, 104, 960 or a transient error, a batch entry that timed out twice. Says nothing about the token.
+	 * No answer from the publisher: no response, a timeout or reset, HTTP 5xx, a body saying "Service
+	 * Unavailable", Meta codes 1, 2, 104, 960 or a transient error, a batch entry that timed out twice.
+	 * Says nothing about the token; many at once are an outage.
 	 */
 	record Unreachable(Evidence evidence) implements PublisherOutcome {
 
@@ -36,6 +37,21 @@ public sealed interface PublisherOutcome {
 	record Misconfigured(Evidence evidence) implements PublisherOutcome {
 
 		public Misconfigured {
+			Objects.requireNonNull(evidence, "evidence");
+		}
+
+	}
+
+	/**
+	 * The publisher answered, but not in a shape the classifier can read: a success with an HTML, empty or
+	 * malformed body, Meta {@code debug_token} with empty {@code data} or without {@code is_valid}, a batch entry
+	 * whose body is not the expected JSON, an error status without an error code. Says nothing about the
+	 * token (it stays as it is and is checked again next round) and nothing about an outage: the publisher
+	 * is up, it is our reading that failed.
+	 */
+	record Unrecognised(Evidence evidence) implements PublisherOutcome {
+
+		public Unrecognised {
 			Objects.requireNonNull(evidence, "evidence");
 		}
 
@@ -96,20 +112,15 @@ public sealed interface PublisherOutcome {
 	}
 
 	/**
-	 * The token works. Times are null when unknown or, for Meta {@code expires_at: 0}, never.
-	 * {@code renewed} is the new X token pair when the check had to use the refresh grant: the held refresh
-	 * token is spent, so the caller must persist this pair.
+	 * The token works. Times are null when unknown or never: Meta {@code expires_at: 0}, and X's OAuth 1.0a
+	 * tokens, which do not expire.
 	 */
-	record Valid(Instant expiresAt, Instant dataAccessExpiresAt, Set<String> scopes, GrantedTokens renewed,
-			Evidence evidence) implements PublisherOutcome {
+	record Valid(Instant expiresAt, Instant dataAccessExpiresAt, Set<String> scopes, Evidence evidence)
+			implements PublisherOutcome {
 
 		public Valid {
 			scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
 			Objects.requireNonNull(evidence, "evidence");
-		}
-
-		public Optional<GrantedTokens> renewedTokens() {
-			return Optional.ofNullable(this.renewed);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.tokenwarden.publishers;
 
+import io.tokenwarden.tokens.TokenSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -11,8 +12,8 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * {@code tokenwarden.publishers.*}: where Facebook and X are and how long to wait for them. The OAuth
- * client credentials and token endpoints are Spring Security's own
+ * {@code tokenwarden.publishers.*}: where Facebook and X are, X's consumer credentials, and how long to wait
+ * for them. Facebook's OAuth 2.0 client credentials and token endpoint are Spring Security's own
  * {@code spring.security.oauth2.client.*} properties, read next to these.
  *
  * @param connectTimeout how long to wait for a connection (default 2 s)
@@ -34,16 +35,24 @@ public record PublisherSettings(@DefaultValue("2s") @NotNull @DurationMin(millis
 	}
 
 	/**
-	 * X: the API base URL (default {@code https://api.x.com}) for {@code /2/users/me}, {@code /2/oauth2/token}
-	 * and {@code /2/oauth2/revoke}, and the Ads API base URL (default {@code https://ads-api.x.com}) for the
-	 * funding instrument probe.
+	 * X: the API base URL (default {@code https://api.x.com}) for {@code /oauth/request_token},
+	 * {@code /oauth/authorize}, {@code /oauth/access_token}, {@code /2/users/me} and
+	 * {@code /1.1/oauth/invalidate_token}; the Ads API base URL (default {@code https://ads-api.x.com}); and
+	 * the X app's OAuth 1.0a consumer key and secret, which sign every call (unset: X is not configured).
 	 */
 	public record X(@DefaultValue("https://api.x.com") @NotNull URI apiUrl,
-			@DefaultValue("https://ads-api.x.com") @NotNull URI adsApiUrl) {
+			@DefaultValue("https://ads-api.x.com") @NotNull URI adsApiUrl, String consumerKey,
+			TokenSecret consumerSecret) {
 
 		public X {
 			requireHttpUrl("tokenwarden.publishers.x.api-url", apiUrl);
 			requireHttpUrl("tokenwarden.publishers.x.ads-api-url", adsApiUrl);
+			consumerKey = consumerKey == null || consumerKey.isBlank() ? null : consumerKey.trim();
+		}
+
+		/** Whether both consumer credentials are set; every X call needs them. */
+		public boolean hasConsumer() {
+			return this.consumerKey != null && this.consumerSecret != null;
 		}
 
 	}

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The publisher apps Token Warden refreshes tokens through, from Spring Security's standard properties
- * ({@code spring.security.oauth2.client.registration|provider.{facebook,x}.*}). Only the authorization
- * code grant; PKCE S256 for X always and for Facebook unless {@code tokenwarden.refresh.facebook-pkce=false};
- * one exact redirect URI per publisher; scopes fixed here. A publisher without a client id has no
- * registration, and its Refresh says so instead of failing at start-up.
+ * Facebook's app, through which Token Warden refreshes Facebook tokens, from Spring Security's standard
+ * properties ({@code spring.security.oauth2.client.registration|provider.facebook.*}). Only the
+ * authorization code grant; PKCE S256 only with {@code tokenwarden.refresh.facebook-pkce=true}; one exact
+ * redirect URI; scopes fixed here. Without a client id there is no registration, and the Refresh says so
+ * instead of failing at start-up. X is not an OAuth 2.0 client here: it connects through OAuth 1.0a
+ * ({@link XAuthorization}).
  */
 @Configuration(proxyBeanMethods = false)
 class OAuthClientsConfiguration {
@@ -33,9 +34,7 @@ class OAuthClientsConfiguration {
 	private static final Map<Publisher, Defaults> DEFAULTS = Map.of(
 			Publisher.FACEBOOK, new Defaults("https://www.facebook.com/v25.0/dialog/oauth",
 					"https://graph.facebook.com/v25.0/oauth/access_token", ClientAuthenticationMethod.CLIENT_SECRET_POST,
-					List.of("ads_read", "ads_management", "business_management", "pages_show_list", "pages_read_engagement")),
-			Publisher.X, new Defaults("https://x.com/i/oauth2/authorize", "https://api.x.com/2/oauth2/token",
-					ClientAuthenticationMethod.CLIENT_SECRET_BASIC, List.of("tweet.read", "users.read", "offline.access")));
+					List.of("ads_read", "ads_management", "business_management", "pages_show_list", "pages_read_engagement")));
 
 	private record Defaults(String authorizationUri, String tokenUri, ClientAuthenticationMethod authentication,
 			List<String> scopes) {
@@ -46,7 +45,7 @@ class OAuthClientsConfiguration {
 		Binder binder = Binder.get(environment);
 		boolean facebookPkce = settings.facebookPkce();
 		Map<String, ClientRegistration> registrations = new java.util.HashMap<>();
-		for (Publisher publisher : Publisher.values()) {
+		for (Publisher publisher : DEFAULTS.keySet()) {
 			String prefix = "spring.security.oauth2.client.";
 			String id = publisher.registrationId();
 			String clientId = binder.bind(prefix + "registration." + id + ".client-id", String.class).orElse(null);
@@ -66,7 +65,7 @@ class OAuthClientsConfiguration {
 					.orElse(defaults.authorizationUri()))
 				.tokenUri(binder.bind(prefix + "provider." + id + ".token-uri", String.class).orElse(defaults.tokenUri()))
 				.clientSettings(ClientRegistration.ClientSettings.builder()
-					.requireProofKey(publisher == Publisher.X || facebookPkce)
+					.requireProofKey(facebookPkce)
 					.build())
 				.build();
 			registrations.put(id, registration);

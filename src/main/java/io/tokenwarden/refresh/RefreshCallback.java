@@ -3,20 +3,15 @@ package io.tokenwarden.refresh;
 import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
-import io.tokenwarden.agencies.AgencyContext;
-import io.tokenwarden.agencies.CurrentAgency;
-import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.publishers.AuthorizationGrant;
 import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherIdentity;
-import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.Publishers;
 import io.tokenwarden.tokens.TokenSecret;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -26,9 +21,10 @@ import java.net.URI;
 import java.time.Clock;
 
 /**
- * The publisher's redirect back: finds the refresh this browser session started (by its single-use
+ * Facebook's OAuth 2.0 redirect back: finds the refresh this browser session started (by its single-use
  * {@code state}), exchanges the code once, checks the token belongs to the account, and stores it.
  * Every failure leaves the old token exactly as it was and writes a {@code refresh_failed} audit event.
+ * X's OAuth 1.0a callback is {@link XAuthorization#finish}.
  */
 @Component
 class RefreshCallback {
@@ -45,25 +41,18 @@ class RefreshCallback {
 
 	private final RefreshStore store;
 
-	private final AuditLog auditLog;
-
-	private final IssuedStates issuedStates;
-
-	private final CurrentAgency currentAgency;
+	private final RefreshFailures failures;
 
 	private final Clock clock;
 
 	RefreshCallback(AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingRequests, AccountAccess access,
-			AccountDirectory accounts, Publishers publishers, RefreshStore store, AuditLog auditLog,
-			IssuedStates issuedStates, CurrentAgency currentAgency, Clock clock) {
+			AccountDirectory accounts, Publishers publishers, RefreshStore store, RefreshFailures failures, Clock clock) {
 		this.pendingRequests = pendingRequests;
-		this.issuedStates = issuedStates;
-		this.currentAgency = currentAgency;
 		this.access = access;
 		this.accounts = accounts;
 		this.publishers = publishers;
 		this.store = store;
-		this.auditLog = auditLog;
+		this.failures = failures;
 		this.clock = clock;
 	}
 
@@ -72,22 +61,22 @@ class RefreshCallback {
 		String[] states = request.getParameterValues(OAuth2ParameterNames.STATE);
 		String[] codes = request.getParameterValues(OAuth2ParameterNames.CODE);
 		if (states == null || states.length != 1 || (codes != null && (codes.length != 1 || codes[0].length() > CODE_MAX))) {
-			failUnattributed(null, "malformed callback", ip);
+			this.failures.unattributed(null, "malformed callback", ip);
 			throw new BadCallbackException("refresh.badCallback");
 		}
 		OAuth2AuthorizationRequest authorization = this.pendingRequests.removeAuthorizationRequest(request, response);
 		if (authorization == null) {
 			// unknown, reused, from another browser session, or replaced by a newer refresh
-			failUnattributed(states[0], "state not pending in this browser session", ip);
+			this.failures.unattributed(states[0], "state not pending in this browser session", ip);
 			throw new BadCallbackException("refresh.unknownState");
 		}
 		PendingRefresh pending = PendingRefresh.of(authorization);
 		if (!registrationId.equals(authorization.getAttribute(OAuth2ParameterNames.REGISTRATION_ID))) {
-			fail(pending, null, "callback for another publisher", ip);
+			this.failures.fail(pending, null, "callback for another publisher", ip);
 			throw new BadCallbackException("refresh.unknownState");
 		}
 		if (pending.expiredAt(this.clock.instant())) {
-			fail(pending, null, "state expired", ip);
+			this.failures.fail(pending, null, "state expired", ip);
 			throw new BadCallbackException("refresh.stateExpired");
 		}
 		this.access.requireAdmin(pending.accountId());
@@ -95,7 +84,8 @@ class RefreshCallback {
 		String publisher = account.publisher().displayName();
 		String error = request.getParameter(OAuth2ParameterNames.ERROR);
 		if (error != null || codes == null) {
-			fail(pending, account, "consent not given: " + (error == null ? "no code" : error.replaceAll("[^a-z_]", "")), ip);
+			this.failures.fail(pending, account,
+					"consent not given: " + (error == null ? "no code" : error.replaceAll("[^a-z_]", "")), ip);
 			return RefreshResult.failed("refresh.cancelled", publisher, account.name());
 		}
 		PublisherClient client = this.publishers.client(account.publisher());
@@ -103,55 +93,18 @@ class RefreshCallback {
 			GrantedTokens tokens = client.exchangeCode(new AuthorizationGrant(TokenSecret.of(codes[0]),
 					URI.create(authorization.getRedirectUri()),
 					pending.codeVerifier() == null ? null : TokenSecret.of(pending.codeVerifier())));
-			PublisherIdentity identity = client.identity(tokens.accessToken());
+			PublisherIdentity identity = client.identity(tokens.held());
 			if (!account.externalId().equals(identity.id())) {
-				fail(pending, account, "account mismatch: signed in as " + identity.id(), ip);
+				this.failures.fail(pending, account, "account mismatch: signed in as " + identity.id(), ip);
 				return RefreshResult.failed("refresh.wrongIdentity", publisher, identity.name(), identity.id(),
 						account.externalId(), account.name());
 			}
 			return this.store.save(account, pending, client, tokens, ip);
 		}
 		catch (PublisherException ex) {
-			fail(pending, account, ex.getMessage(), ip);
-			return failure(ex.outcome(), publisher);
+			this.failures.fail(pending, account, ex.getMessage(), ip);
+			return RefreshFailures.of(ex.outcome(), publisher);
 		}
-	}
-
-	private static RefreshResult failure(PublisherOutcome outcome, String publisher) {
-		if (outcome instanceof PublisherOutcome.Unreachable) {
-			return RefreshResult.failed("refresh.unreachable", publisher);
-		}
-		if (outcome instanceof PublisherOutcome.RateLimited) {
-			return RefreshResult.failed("refresh.rateLimited", publisher);
-		}
-		if (outcome instanceof PublisherOutcome.Misconfigured) {
-			return RefreshResult.failed("refresh.misconfigured", publisher);
-		}
-		if (outcome instanceof PublisherOutcome.Expired expired) {
-			return RefreshResult.failed("refresh.refused", publisher,
-					new DefaultMessageSourceResolvable("reason." + expired.reason()));
-		}
-		return RefreshResult.failed("refresh.exchangeFailed", publisher);
-	}
-
-	/**
-	 * A callback that belongs to no refresh pending in this session: recorded as the signed-in person's,
-	 * against the account its state was issued for if it was issued at all.
-	 */
-	private void failUnattributed(String state, String detail, String ip) {
-		AgencyContext context = this.currentAgency.find().orElse(null);
-		IssuedStates.IssuedState issued = state == null ? null : this.issuedStates.find(state).orElse(null);
-		String why = issued == null ? detail + " (unknown state)"
-				: detail + " (state issued to " + issued.actor() + " at " + issued.issuedAt()
-						+ ": already used, replaced by a newer refresh, or from another browser session)";
-		this.auditLog.recordAlone("refresh_failed", context == null ? null : context.userEmail(),
-				context == null ? null : context.agencyId(), issued == null ? null : issued.accountId(), why, ip);
-	}
-
-	private void fail(PendingRefresh pending, PublisherAccount account, String detail, String ip) {
-		this.auditLog.recordAlone("refresh_failed", pending == null ? null : pending.actor(),
-				pending == null ? null : pending.agencyId(), pending == null ? null : pending.accountId(),
-				(account == null ? "" : account.publisher().displayName() + ": ") + detail, ip);
 	}
 
 }

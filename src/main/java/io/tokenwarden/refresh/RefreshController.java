@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The Refresh icon (a CSRF-protected POST that answers 302 to the consent page) and the callback. */
+/**
+ * The Refresh icon (a CSRF-protected POST that answers 302 to the consent page) and the publishers'
+ * callbacks: Facebook's OAuth 2.0 one and X's OAuth 1.0a one.
+ */
 @Controller
 class RefreshController {
 
@@ -19,26 +22,42 @@ class RefreshController {
 
 	private final RefreshCallback callback;
 
-	RefreshController(TokenRefresh refresh, RefreshCallback callback) {
+	private final XAuthorization x;
+
+	RefreshController(TokenRefresh refresh, RefreshCallback callback, XAuthorization x) {
 		this.refresh = refresh;
 		this.callback = callback;
+		this.x = x;
 	}
 
 	@PostMapping("/config/accounts/{id}/refresh")
 	String start(@PathVariable long id, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.refresh.start(id, request, response).map(url -> "redirect:" + url).orElseGet(() -> {
-			redirect.addFlashAttribute("error", "refresh.notConfigured");
-			return "redirect:/config/accounts";
-		});
+		RefreshStart start = this.refresh.start(id, request, response);
+		if (start.started()) {
+			return "redirect:" + start.redirectUrl();
+		}
+		redirect.addFlashAttribute("error", start.message());
+		redirect.addFlashAttribute("errorArguments", start.arguments().toArray());
+		return "redirect:/config/accounts";
 	}
 
-	@GetMapping("/login/oauth2/code/{registrationId:facebook|x}")
+	@GetMapping("/login/oauth2/code/{registrationId:facebook}")
 	String callback(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		// the callback URL carries code and state: keep it out of the next page's Referer
 		response.setHeader("Referrer-Policy", "no-referrer");
-		RefreshResult result = this.callback.complete(registrationId, request, response);
+		return done(this.callback.complete(registrationId, request, response), redirect);
+	}
+
+	@GetMapping(XAuthorization.CALLBACK_PATH)
+	String xCallback(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		// the callback URL carries the request token and the verifier: keep them out of the next page's Referer
+		response.setHeader("Referrer-Policy", "no-referrer");
+		return done(this.x.finish(request), redirect);
+	}
+
+	private static String done(RefreshResult result, RedirectAttributes redirect) {
 		redirect.addFlashAttribute(result.success() ? "message" : "error", result.message());
 		redirect.addFlashAttribute(result.success() ? "messageArguments" : "errorArguments", result.arguments().toArray());
 		if (result.warning() != null) {

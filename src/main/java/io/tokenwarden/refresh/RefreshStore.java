@@ -70,7 +70,7 @@ class RefreshStore {
 			scopes = valid.scopes().isEmpty() ? scopes : valid.scopes();
 		}
 		List<SeenAsset> seen = seenAssets(client, granted);
-		NewToken token = new NewToken(granted.accessToken(), granted.refreshToken(), expiresAt, dataAccessExpiresAt,
+		NewToken token = new NewToken(granted.accessToken(), granted.tokenSecret(), expiresAt, dataAccessExpiresAt,
 				String.join(" ", scopes.stream().sorted().toList()));
 		return this.transactions.execute(status -> {
 			List<SeenAsset> before = this.accounts.assets(account.id());
@@ -89,7 +89,7 @@ class RefreshStore {
 
 	private static List<SeenAsset> seenAssets(PublisherClient client, GrantedTokens granted) {
 		try {
-			return client.assets(granted.accessToken())
+			return client.assets(granted.held())
 				.stream()
 				.map(a -> new SeenAsset(a.kind().name(), a.id(), a.name(), a.tasks()))
 				.toList();

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Reads an {@code Authorization} header the ways both publishers accept: Bearer tokens and HTTP Basic clients. */
+/** Reads an {@code Authorization} header the ways Facebook accepts: Bearer tokens and HTTP Basic clients (X signs with OAuth 1.0a: {@link XSignatures}). */
 final class AuthorizationHeader {
 
 	private AuthorizationHeader() {

@@ -14,14 +14,14 @@ import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Map;
 
-/** The publishers' consent dialogs: Facebook's {@code dialog/oauth} and X's {@code i/oauth2/authorize}. */
+/** The publishers' consent dialogs: Facebook's {@code dialog/oauth} and X's OAuth 1.0a {@code oauth/authorize}. */
 @Controller
 @Profile("demo")
 class ConsentController {
 
 	static final String FACEBOOK_DIALOG = "/sandbox/facebook/dialog/oauth";
 
-	static final String X_AUTHORIZE = "/sandbox/x/i/oauth2/authorize";
+	static final String X_AUTHORIZE = "/sandbox/x/oauth/authorize";
 
 	private final Consents consents;
 

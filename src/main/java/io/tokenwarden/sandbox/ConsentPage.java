@@ -14,11 +14,12 @@ record ConsentPage(Publisher publisher, boolean facebook, String path, String re
 		List<String> scopes, Map<String, String> parameters, Map<String, String> switchParameters,
 		List<SandboxUser> users, SandboxUser selected, List<AccessLevel> levels) {
 
-	static ConsentPage of(ConsentRequest request, List<SandboxUser> users, SandboxUser selected) {
-		return new ConsentPage(request.publisher(), request.publisher() == Publisher.FACEBOOK, request.path(),
-				request.get("redirect_uri"), SandboxApps.APP_NAME, request.scopes(), request.parameters(),
-				request.parametersWithoutLoginHint(), users, selected,
-				List.of(AccessLevel.ADMIN, AccessLevel.ADVERTISER, AccessLevel.ANALYST));
+	/** The page; X asks for no access level (an X grant is the whole account). */
+	static ConsentPage of(ConsentRequest request, String redirectUri, List<SandboxUser> users, SandboxUser selected) {
+		boolean facebook = request.publisher() == Publisher.FACEBOOK;
+		return new ConsentPage(request.publisher(), facebook, request.path(), redirectUri, SandboxApps.APP_NAME,
+				request.scopes(), request.parameters(), request.parametersWithoutLoginHint(), users, selected,
+				facebook ? List.of(AccessLevel.ADMIN, AccessLevel.ADVERTISER, AccessLevel.ANALYST) : List.of());
 	}
 
 }

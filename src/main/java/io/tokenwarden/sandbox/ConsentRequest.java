@@ -14,7 +14,7 @@ import java.util.Map;
 record ConsentRequest(Publisher publisher, Map<String, String> parameters) {
 
 	private static final List<String> NAMES = List.of("client_id", "redirect_uri", "state", "scope", "response_type",
-			"auth_type", "code_challenge", "code_challenge_method", "login_hint");
+			"auth_type", "code_challenge", "code_challenge_method", "login_hint", "oauth_token");
 
 	static ConsentRequest of(Publisher publisher, Map<String, String> params) {
 		Map<String, String> known = new LinkedHashMap<>();
@@ -38,15 +38,15 @@ record ConsentRequest(Publisher publisher, Map<String, String> parameters) {
 		return without;
 	}
 
-	/** Facebook separates scopes with commas (or spaces), X with spaces. */
+	/** Facebook separates scopes with commas (or spaces); X's OAuth 1.0a consent has none. */
 	List<String> scopes() {
 		String scope = this.parameters.getOrDefault("scope", "");
 		return Arrays.stream(scope.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
 	}
 
-	/** The scopes as the publisher writes them in its token answers. */
+	/** The scopes as Facebook writes them in its token answers. */
 	String joinedScopes() {
-		return String.join(this.publisher == Publisher.FACEBOOK ? "," : " ", scopes());
+		return String.join(",", scopes());
 	}
 
 	/** The page's own path, where its forms go. */

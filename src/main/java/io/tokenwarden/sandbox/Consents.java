@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The consent dialogs of both imitation publishers: checks the request, lists who may continue,
- * and turns the person's choice into the redirect back to the app with a code or a denial.
+ * The consent dialogs of both imitation publishers: checks the request, lists who may continue, and turns
+ * the person's choice into the redirect back to the app: Facebook's with a code or an error, X's (OAuth
+ * 1.0a) with the request token and a verifier, or {@code denied}.
  */
 @Component
 @Profile("demo")
@@ -28,14 +29,17 @@ class Consents {
 
 	private final SandboxAuthority authority;
 
-	Consents(SandboxDirectory directory, SandboxAuthority authority) {
+	private final XRequestTokens requestTokens;
+
+	Consents(SandboxDirectory directory, SandboxAuthority authority, XRequestTokens requestTokens) {
 		this.directory = directory;
 		this.authority = authority;
+		this.requestTokens = requestTokens;
 	}
 
 	/** The page for a request; the user named by {@code login_hint} is preselected when there is one. */
 	ConsentPage prepare(ConsentRequest request) {
-		check(request);
+		String returnsTo = check(request);
 		List<SandboxUser> users = this.directory.users(request.publisher());
 		if (users.isEmpty()) {
 			throw new ConsentRejected(request.publisher(), "sandbox.consent.error.noUsers");
@@ -44,13 +48,16 @@ class Consents {
 			.filter(user -> user.externalId().equals(request.get("login_hint")))
 			.findFirst()
 			.orElse(users.get(0));
-		return ConsentPage.of(request, users, selected);
+		return ConsentPage.of(request, returnsTo, users, selected);
 	}
 
 	/** Where the browser goes after "Continue as …" ({@code continue}) or "Cancel". */
 	URI decide(ConsentRequest request, String decision, String userId, String level) {
-		check(request);
+		String returnsTo = check(request);
 		Publisher publisher = request.publisher();
+		if (publisher == Publisher.X) {
+			return decideAtX(request.get("oauth_token"), returnsTo, decision, userId);
+		}
 		Map<String, String> answer = new LinkedHashMap<>();
 		if ("cancel".equals(decision)) {
 			answer.put("error", "access_denied");
@@ -78,27 +85,57 @@ class Consents {
 		if (request.get("state") != null) {
 			answer.put("state", request.get("state"));
 		}
-		return redirect(request.get("redirect_uri"), answer);
+		return redirect(returnsTo, answer);
 	}
 
-	private static void check(ConsentRequest request) {
+	/** X's authorize page: "Authorize app" gives the callback a verifier, "Cancel" {@code denied}; once. */
+	private URI decideAtX(String requestToken, String callback, String decision, String userId) {
+		Map<String, String> answer = new LinkedHashMap<>();
+		if ("cancel".equals(decision)) {
+			if (!this.requestTokens.deny(requestToken)) {
+				throw new ConsentRejected(Publisher.X, "sandbox.consent.error.requestToken");
+			}
+			answer.put("denied", requestToken);
+			return redirect(callback, answer);
+		}
+		if (!"continue".equals(decision)) {
+			throw new ConsentRejected(Publisher.X, "sandbox.consent.error.decision");
+		}
+		SandboxUser user = parseId(userId).flatMap(this.directory::findUser)
+			.filter(candidate -> candidate.publisher() == Publisher.X)
+			.orElseThrow(() -> new ConsentRejected(Publisher.X, "sandbox.consent.error.user"));
+		String verifier = this.requestTokens.authorize(requestToken, user.id())
+			.orElseThrow(() -> new ConsentRejected(Publisher.X, "sandbox.consent.error.requestToken"));
+		answer.put("oauth_token", requestToken);
+		answer.put("oauth_verifier", verifier);
+		return redirect(callback, answer);
+	}
+
+	/** Refuses a request the publisher would not serve; answers where the browser goes back to. */
+	private String check(ConsentRequest request) {
 		Publisher publisher = request.publisher();
-		if (!SandboxApps.clientIdOf(publisher).equals(request.get("client_id"))) {
+		if (publisher == Publisher.X) {
+			// the request token names the callback it was issued for; nothing in the URL can change it
+			return this.requestTokens.undecided(request.get("oauth_token"))
+				.map(XRequestTokens.Pending::callback)
+				.orElseThrow(() -> new ConsentRejected(publisher, "sandbox.consent.error.requestToken"));
+		}
+		if (!SandboxApps.FACEBOOK_APP_ID.equals(request.get("client_id"))) {
 			throw new ConsentRejected(publisher, "sandbox.consent.error.client");
 		}
 		if (!isLocal(request.get("redirect_uri"))) {
 			throw new ConsentRejected(publisher, "sandbox.consent.error.redirect");
 		}
 		String responseType = request.get("response_type");
-		if (!"code".equals(responseType) && !(responseType == null && publisher == Publisher.FACEBOOK)) {
+		if (responseType != null && !"code".equals(responseType)) {
 			throw new ConsentRejected(publisher, "sandbox.consent.error.responseType");
 		}
 		String challenge = request.get("code_challenge");
-		boolean pkceRequired = publisher == Publisher.X;
-		if ((challenge != null || pkceRequired) && (challenge == null || !CODE_CHALLENGE.matcher(challenge).matches()
+		if (challenge != null && (!CODE_CHALLENGE.matcher(challenge).matches()
 				|| !"S256".equalsIgnoreCase(request.get("code_challenge_method")))) {
 			throw new ConsentRejected(publisher, "sandbox.consent.error.pkce");
 		}
+		return request.get("redirect_uri");
 	}
 
 	/** Only this machine over plain http: the demo's console, and never an open redirect elsewhere. */

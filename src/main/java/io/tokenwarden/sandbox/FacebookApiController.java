@@ -50,7 +50,7 @@ class FacebookApiController {
 		return answer(this.batch.run(params, AuthorizationHeader.bearer(authorization), baseUrl(request)));
 	}
 
-	/** A write to one object: a campaign's {@code status} or {@code bid_amount}. */
+	/** A write to one object: a campaign's {@code status}, an ad set's {@code status} or {@code bid_amount}. */
 	@PostMapping("/{node:[0-9]+}")
 	ResponseEntity<Object> post(@RequestParam Map<String, String> params,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,

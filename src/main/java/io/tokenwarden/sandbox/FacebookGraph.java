@@ -10,14 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The Graph API objects the adapters read: {@code me}, {@code me/accounts}, {@code me/adaccounts},
- * {@code act_{id}}, its {@code campaigns} and a campaign's update, and {@code {user-id}/permissions}, plus
- * {@code debug_token}. One entry point for direct calls and batch operations alike, so both answer the
- * same way.
+ * {@code act_{id}}, its {@code campaigns}, a campaign's {@code adsets}, the update of a campaign or an ad
+ * set, and {@code {user-id}/permissions}, plus {@code debug_token}. Every node answers only the fields its
+ * type has ({@link GraphFields}). One entry point for direct calls and batch operations alike, so both
+ * answer the same way.
  */
 @Component
 @Profile("demo")
@@ -92,6 +92,9 @@ class FacebookGraph {
 		if (node.startsWith("act_") && path.equals(List.of(node, "campaigns")) && get) {
 			return this.campaigns.list(call, node, state);
 		}
+		if (node.matches("[0-9]+") && path.equals(List.of(node, "adsets")) && get) {
+			return this.campaigns.adSets(call, node, state);
+		}
 		if (node.matches("[0-9]+") && path.size() == 1 && "POST".equals(call.method())) {
 			return this.campaigns.write(call, node, state);
 		}
@@ -103,21 +106,21 @@ class FacebookGraph {
 			Map<String, Object> me = new LinkedHashMap<>();
 			me.put("id", state.user().externalId());
 			me.put("name", state.user().name());
-			return GraphAnswer.ok(select(me, call.param("fields")));
+			return selected("User", call, fields -> GraphAnswer.ok(fields.select(me)));
 		}
 		if (get && "accounts".equals(edge)) {
-			return GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(), "accounts",
-					this.directory.pages(state.user().id(), state.level())
+			return selected("Page", call, fields -> GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(),
+					"accounts", this.directory.pages(state.user().id(), state.level())
 				.stream()
-				.map(page -> select(page(page, state.level()), call.param("fields")))
-				.toList()));
+				.map(page -> fields.select(page(page, state.level())))
+				.toList())));
 		}
 		if (get && "adaccounts".equals(edge)) {
-			return GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(), "adaccounts",
-					this.directory.adAccounts(state.user().id(), state.level())
+			return selected("AdAccount", call, fields -> GraphAnswer.ok(GraphPages.paged(call, state.user().externalId(),
+					"adaccounts", this.directory.adAccounts(state.user().id(), state.level())
 				.stream()
-				.map(account -> select(adAccount(account), call.param("fields")))
-				.toList()));
+				.map(account -> fields.select(adAccount(account)))
+				.toList())));
 		}
 		if ("permissions".equals(edge)) {
 			return permissions(call, state);
@@ -146,8 +149,14 @@ class FacebookGraph {
 			.stream()
 			.filter(account -> account.accountId().equals(id))
 			.findFirst()
-			.map(account -> GraphAnswer.ok(select(adAccount(account), call.param("fields"))))
+			.map(account -> selected("AdAccount", call, fields -> GraphAnswer.ok(fields.select(adAccount(account)))))
 			.orElseGet(() -> GraphAnswer.error(GraphError.noSuchObject(call.method(), node)));
+	}
+
+	/** The answer for the call's {@code fields} of a node of {@code type}, or Graph's error for a field it does not have. */
+	static GraphAnswer selected(String type, GraphCall call, Function<GraphFields.Requested, GraphAnswer> answer) {
+		GraphFields.Requested fields = GraphFields.of(type, call.param("fields"));
+		return fields.error() != null ? GraphAnswer.error(fields.error()) : answer.apply(fields);
 	}
 
 	private static GraphAnswer unsupported(GraphCall call, List<String> path) {
@@ -178,24 +187,6 @@ class FacebookGraph {
 					account.fundingDisplay(), "type", account.fundingType()));
 		}
 		return json;
-	}
-
-	/** Only the requested {@code fields} (and always {@code id}); everything when none are named. */
-	static Map<String, Object> select(Map<String, Object> all, String fields) {
-		if (fields == null || fields.isBlank()) {
-			return all;
-		}
-		// "insights.date_preset(today){spend}" asks for the insights field, expanded
-		Set<String> wanted = Arrays.stream(fields.split("\\s*,\\s*"))
-			.map(field -> field.replaceAll("[.{].*$", ""))
-			.collect(Collectors.toSet());
-		Map<String, Object> selected = new LinkedHashMap<>();
-		all.forEach((name, value) -> {
-			if ("id".equals(name) || wanted.contains(name)) {
-				selected.put(name, value);
-			}
-		});
-		return selected;
 	}
 
 }

@@ -23,7 +23,7 @@ record GraphError(int status, String type, int code, Integer subcode, String mes
 
 	private static final String VALIDATING = "Error validating access token: ";
 
-	/** The token error a live call gets for a refused token (publisher-api.md A10 and F2). */
+	/** The token error a live call gets for a refused token (docs/publishers.md, "debug_token" and "Graph errors"). */
 	static GraphError forProblem(TokenState state, Instant now) {
 		return switch (state.problem()) {
 			case REVOKED -> token(458, VALIDATING + "The user has not authorized application " + SandboxApps.FACEBOOK_APP_ID + ".");

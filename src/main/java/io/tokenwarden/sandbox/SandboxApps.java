@@ -1,7 +1,5 @@
 package io.tokenwarden.sandbox;
 
-import io.tokenwarden.publishers.Publisher;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -15,9 +13,10 @@ final class SandboxApps {
 
 	static final String FACEBOOK_APP_SECRET = "sandbox-facebook-app-secret-2f6c1d";
 
-	static final String X_CLIENT_ID = "c2FuZGJveC10b2tlbi13YXJkZW4";
+	/** The X app's OAuth 1.0a consumer key and secret, which sign every call to the sandbox X. */
+	static final String X_CONSUMER_KEY = "c2FuZGJveC10b2tlbi13YXJkZW4";
 
-	static final String X_CLIENT_SECRET = "sandbox-x-client-secret-9b41e7";
+	static final String X_CONSUMER_SECRET = "sandbox-x-consumer-secret-9b41e7";
 
 	/** The app name both consent pages show. */
 	static final String APP_NAME = "Token Warden";
@@ -34,16 +33,6 @@ final class SandboxApps {
 		return same(FACEBOOK_APP_ID + "|" + FACEBOOK_APP_SECRET, token);
 	}
 
-	/** X confidential clients authenticate with HTTP Basic {@code client_id:client_secret}. */
-	static boolean isXClient(String authorizationHeader) {
-		return AuthorizationHeader.basic(authorizationHeader)
-			.filter(client -> same(X_CLIENT_ID, client.id()) && same(X_CLIENT_SECRET, client.secret()))
-			.isPresent();
-	}
-
-	static String clientIdOf(Publisher publisher) {
-		return publisher == Publisher.FACEBOOK ? FACEBOOK_APP_ID : X_CLIENT_ID;
-	}
 
 	static boolean same(String expected, String actual) {
 		return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),

@@ -86,14 +86,32 @@ class SandboxAuthority {
 
 	/** Makes a value Token Warden already holds (the demo's seeded tokens) known to the publisher. */
 	void registerToken(long grantId, TokenKind kind, String value, Instant expiresAt, Instant dataAccessExpiresAt) {
+		registerToken(grantId, kind, value, null, expiresAt, dataAccessExpiresAt);
+	}
+
+	/** The same for an X OAuth 1.0a token with its secret, which X's signatures are checked against. */
+	void registerToken(long grantId, TokenKind kind, String value, String secret, Instant expiresAt,
+			Instant dataAccessExpiresAt) {
 		this.jdbc.sql("""
 				insert into sandbox_token (token_hash, grant_id, kind, password_version, issued_at, expires_at,
-				    data_access_expires_at)
-				select ?, g.id, ?, u.password_version, ?, ?, ?
+				    data_access_expires_at, secret_sealed)
+				select ?, g.id, ?, u.password_version, ?, ?, ?, ?
 				from sandbox_grant g join sandbox_user u on u.id = g.user_id where g.id = ?""")
 			.params(SandboxSecrets.hash(value), kind.name(), SandboxTimes.at(this.clock.instant()),
-					SandboxTimes.at(expiresAt), SandboxTimes.at(dataAccessExpiresAt), grantId)
+					SandboxTimes.at(expiresAt), SandboxTimes.at(dataAccessExpiresAt),
+					secret == null ? null : SandboxSecrets.seal(value, secret), grantId)
 			.update();
+	}
+
+	/** The secret of an X token, for checking a signature made with it; empty for an unknown token. */
+	Optional<String> tokenSecret(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select secret_sealed from sandbox_token where token_hash = ? and secret_sealed is not null")
+			.param(SandboxSecrets.hash(value))
+			.query((rs, n) -> SandboxSecrets.unseal(value, rs.getBytes(1)))
+			.optional();
 	}
 
 	/** What the publisher thinks of a presented token value. */
@@ -103,7 +121,7 @@ class SandboxAuthority {
 		}
 		return this.jdbc.sql("""
 				select t.kind, t.password_version as token_password, t.issued_at, t.expires_at, t.data_access_expires_at,
-				    t.used_at, g.id as grant_id, g.access_level, g.scopes, g.revoked_at as grant_revoked_at,
+				    g.id as grant_id, g.access_level, g.scopes, g.revoked_at as grant_revoked_at,
 				    u.id, u.publisher, u.external_id, u.name, u.password_version, u.checkpointed
 				from sandbox_token t
 				join sandbox_grant g on g.id = t.grant_id
@@ -126,9 +144,6 @@ class SandboxAuthority {
 		if (rs.getObject("grant_revoked_at") != null) {
 			problem = Problem.REVOKED;
 		}
-		else if (rs.getObject("used_at") != null) {
-			problem = Problem.SPENT;
-		}
 		else if (user.checkpointed()) {
 			problem = Problem.CHECKPOINT;
 		}
@@ -146,13 +161,6 @@ class SandboxAuthority {
 				SandboxTimes.read(rs, "issued_at"), expiresAt, dataAccessExpiresAt);
 	}
 
-	/** Uses up a refresh token; false when it was already used (rotation: each one works once). */
-	boolean spend(String value) {
-		return this.jdbc.sql("update sandbox_token set used_at = ? where token_hash = ? and used_at is null")
-			.params(SandboxTimes.at(this.clock.instant()), SandboxSecrets.hash(value))
-			.update() == 1;
-	}
-
 	int revokeGrant(long grantId, String by) {
 		return this.jdbc.sql("update sandbox_grant set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
 			.params(SandboxTimes.at(this.clock.instant()), by, grantId)
@@ -166,7 +174,7 @@ class SandboxAuthority {
 			.update();
 	}
 
-	/** Lets every live token of the user expire now (refresh tokens too). */
+	/** Lets every live token of the user expire now. */
 	int expireTokens(long userId) {
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""

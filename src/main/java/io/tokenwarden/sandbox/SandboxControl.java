@@ -35,7 +35,7 @@ class SandboxControl {
 			.toList(), this.authority.revokedGrants(REVOKED_GRANTS_SHOWN));
 	}
 
-	/** Facebook then answers 190/460; X answers 401 and its refresh {@code invalid_grant}. */
+	/** Facebook then answers 190/460; X answers 401 code 89. */
 	@Transactional
 	Optional<SandboxUser> changePassword(long userId) {
 		return this.directory.findUser(userId).map(user -> {
@@ -44,7 +44,7 @@ class SandboxControl {
 		});
 	}
 
-	/** Facebook then answers 190/463; X answers 401 and its refresh {@code invalid_request}. */
+	/** Facebook then answers 190/463; X's tokens do not expire, but here they end (401 code 89) all the same. */
 	@Transactional
 	Optional<SandboxUser> expireTokens(long userId) {
 		return this.directory.findUser(userId).map(user -> {
@@ -62,7 +62,7 @@ class SandboxControl {
 		});
 	}
 
-	/** The user removes the app at the publisher: every grant ends (Facebook 190/458, X 401). */
+	/** The user removes the app at the publisher: every grant ends (Facebook 190/458, X 401 code 89). */
 	@Transactional
 	Optional<SandboxUser> removeApp(long userId) {
 		return this.directory.findUser(userId).map(user -> {

@@ -23,8 +23,6 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 
 	static final String DEFAULTS = "tokenwarden-sandbox-defaults";
 
-	static final String FALLBACKS = "tokenwarden-sandbox-fallbacks";
-
 	// the running server's port once it is known (random ports in tests), else the configured one
 	private static final String SANDBOX = "http://localhost:${local.server.port:${server.port:8080}}/sandbox";
 
@@ -47,7 +45,6 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 			.filter(name -> name.startsWith("Config resource"))
 			.findFirst()
 			.ifPresentOrElse(name -> sources.addBefore(name, defaults), () -> sources.addLast(defaults));
-		sources.addLast(new MapPropertySource(FALLBACKS, fallbacks()));
 	}
 
 	private static Map<String, Object> defaults() {
@@ -59,23 +56,9 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 		defaults.put(REGISTRATION + "facebook.client-secret", SandboxApps.FACEBOOK_APP_SECRET);
 		defaults.put(PROVIDER + "facebook.authorization-uri", SANDBOX + "/facebook/dialog/oauth");
 		defaults.put(PROVIDER + "facebook.token-uri", SANDBOX + "/facebook/v25.0/oauth/access_token");
-		defaults.put(REGISTRATION + "x.client-id", SandboxApps.X_CLIENT_ID);
-		defaults.put(REGISTRATION + "x.client-secret", SandboxApps.X_CLIENT_SECRET);
-		defaults.put(PROVIDER + "x.authorization-uri", SANDBOX + "/x/i/oauth2/authorize");
-		defaults.put(PROVIDER + "x.token-uri", SANDBOX + "/x/2/oauth2/token");
+		defaults.put("tokenwarden.publishers.x.consumer-key", SandboxApps.X_CONSUMER_KEY);
+		defaults.put("tokenwarden.publishers.x.consumer-secret", SandboxApps.X_CONSUMER_SECRET);
 		return defaults;
-	}
-
-	/**
-	 * What an X client registration needs to exist at all (Spring knows no "x" provider), below every
-	 * other source: whatever the refresh configuration says wins.
-	 */
-	private static Map<String, Object> fallbacks() {
-		Map<String, Object> fallbacks = new LinkedHashMap<>();
-		fallbacks.put(REGISTRATION + "x.authorization-grant-type", "authorization_code");
-		fallbacks.put(REGISTRATION + "x.redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}");
-		fallbacks.put(REGISTRATION + "x.scope", "tweet.read,users.read,offline.access");
-		return fallbacks;
 	}
 
 	@Override

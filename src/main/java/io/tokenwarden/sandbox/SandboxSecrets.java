@@ -1,6 +1,8 @@
 package io.tokenwarden.sandbox;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,6 +51,43 @@ final class SandboxSecrets {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
+	}
+
+	/**
+	 * An X token secret sealed (AES-GCM) with a key derived from the token's own value: stored next to the
+	 * token's hash, it opens only for whoever presents the token, as the imitation X must to check a signature.
+	 */
+	static byte[] seal(String token, String secret) {
+		try {
+			byte[] iv = new byte[12];
+			RANDOM.nextBytes(iv);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, sealKey(token), new GCMParameterSpec(128, iv));
+			byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+			byte[] out = new byte[iv.length + sealed.length];
+			System.arraycopy(iv, 0, out, 0, iv.length);
+			System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+			return out;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available", ex);
+		}
+	}
+
+	/** The secret {@link #seal} sealed for this token; null when it was sealed for another. */
+	static String unseal(String token, byte[] sealed) {
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, sealKey(token), new GCMParameterSpec(128, sealed, 0, 12));
+			return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException ex) {
+			return null;
+		}
+	}
+
+	private static SecretKeySpec sealKey(String token) {
+		return new SecretKeySpec(sha256("tokenwarden-sandbox-x-secret:" + token), "AES");
 	}
 
 	/** A short random support id, like Facebook's {@code fbtrace_id}. */

@@ -39,7 +39,7 @@ class SandboxSecurityConfiguration {
 				.anyRequest().permitAll())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SandboxWebConfiguration.FACEBOOK_API, SandboxWebConfiguration.X_API,
-					SandboxWebConfiguration.X_ADS_API))
+					SandboxWebConfiguration.X_OAUTH, SandboxWebConfiguration.X_V1, SandboxWebConfiguration.X_ADS_API))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -49,11 +49,10 @@ class SandboxSeeder {
 			.map(adAccount -> "act_" + adAccount.accountId())
 			.toList());
 		long grant = this.authority.createGrant(user.id(), AccessLevel.ADMIN, account.scopes());
-		this.authority.registerToken(grant, TokenKind.ACCESS, account.accessToken().reveal(), account.expiresAt(),
+		// an X token comes with the secret its calls are signed with
+		this.authority.registerToken(grant, TokenKind.ACCESS, account.accessToken().reveal(),
+				account.tokenSecret() == null ? null : account.tokenSecret().reveal(), account.expiresAt(),
 				account.dataAccessExpiresAt());
-		if (account.refreshToken() != null) {
-			this.authority.registerToken(grant, TokenKind.REFRESH, account.refreshToken().reveal(), null, null);
-		}
 		breakAsSeeded(account, user);
 	}
 
@@ -67,6 +66,11 @@ class SandboxSeeder {
 			return;
 		}
 		String reason = account.statusReason() == null ? "" : account.statusReason();
+		if (account.publisher() == Publisher.X && !"PASSWORD_CHANGED".equals(reason)) {
+			// X's tokens do not expire: one X no longer accepts was revoked by its user
+			this.authority.revokeGrants(user.id(), SandboxAuthority.BY_USER);
+			return;
+		}
 		switch (reason) {
 			case "PASSWORD_CHANGED" -> this.directory.changePassword(user.id());
 			case "CHECKPOINT" -> this.directory.setCheckpointed(user.id(), true);

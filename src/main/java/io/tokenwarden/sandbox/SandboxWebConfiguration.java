@@ -19,6 +19,11 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
 
 	static final String X_API = XApiController.BASE + "/2/**";
 
+	/** X's OAuth 1.0a endpoints; its consent page ({@code /oauth/authorize}) is a browser form, with CSRF. */
+	static final String X_OAUTH = XApiController.BASE + "/oauth/*_token";
+
+	static final String X_V1 = XApiController.BASE + "/1.1/**";
+
 	static final String X_ADS_API = XAdsController.BASE + "/**";
 
 	private final SandboxDirectory directory;
@@ -41,7 +46,7 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new PublisherModeInterceptor(Publisher.FACEBOOK, this.directory, this.settings, this.json,
 				this.clock)).addPathPatterns(FACEBOOK_API);
 		registry.addInterceptor(new PublisherModeInterceptor(Publisher.X, this.directory, this.settings, this.json,
-				this.clock)).addPathPatterns(X_API, X_ADS_API);
+				this.clock)).addPathPatterns(X_API, X_OAUTH, X_V1, X_ADS_API);
 	}
 
 }

@@ -13,10 +13,10 @@ import java.util.List;
 record TokenState(Problem problem, TokenKind kind, long grantId, SandboxUser user, AccessLevel level, String scopes,
 		Instant issuedAt, Instant expiresAt, Instant dataAccessExpiresAt) {
 
-	/** Why a token is refused, in the order the publisher checks; SPENT is a used refresh token. */
+	/** Why a token is refused, in the order the publisher checks. */
 	enum Problem {
 
-		NONE, UNKNOWN, SPENT, REVOKED, CHECKPOINT, PASSWORD_CHANGED, EXPIRED, DATA_ACCESS_EXPIRED
+		NONE, UNKNOWN, REVOKED, CHECKPOINT, PASSWORD_CHANGED, EXPIRED, DATA_ACCESS_EXPIRED
 
 	}
 

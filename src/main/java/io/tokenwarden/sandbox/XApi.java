@@ -1,57 +1,58 @@
 package io.tokenwarden.sandbox;
 
 import io.tokenwarden.publishers.Publisher;
-import io.tokenwarden.sandbox.TokenState.Problem;
 import io.tokenwarden.tokens.TokenKind;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
- * X's OAuth 2.0 endpoints and {@code /2/users/me}. Access tokens live two hours; refresh tokens
- * rotate and work once; the client is confidential and authenticates with HTTP Basic.
+ * X's OAuth 1.0a endpoints and {@code /2/users/me}, every call signed (see {@link XSignatures}): request
+ * token, access token, invalidate token. Tokens do not expire; revoking the app, changing the password or
+ * invalidating the token ends them, and X then answers code 89.
  */
 @Component
 @Profile("demo")
 class XApi {
 
-	static final Duration ACCESS_LIFETIME = Duration.ofHours(2);
-
-	static final Duration REFRESH_LIFETIME = Duration.ofDays(180);
-
 	static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
-
-	private static final String INVALID_TOKEN = "Value passed for the token was invalid.";
-
-	private static final String INVALID_CODE = "Value passed for the authorization code was invalid.";
 
 	private final SandboxAuthority authority;
 
+	private final SandboxDirectory directory;
+
+	private final XRequestTokens requestTokens;
+
 	private final Clock clock;
 
-	XApi(SandboxAuthority authority, Clock clock) {
+	XApi(SandboxAuthority authority, SandboxDirectory directory, XRequestTokens requestTokens, Clock clock) {
 		this.authority = authority;
+		this.directory = directory;
+		this.requestTokens = requestTokens;
 		this.clock = clock;
 	}
 
-	/** {@code GET /2/users/me} with a Bearer user access token. */
-	ResponseEntity<Object> me(String authorization) {
-		TokenState state = this.authority.lookup(Publisher.X, AuthorizationHeader.bearer(authorization));
+	/** {@code GET /2/users/me}, signed with the user's token. */
+	ResponseEntity<Object> me(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return refused(signed);
+		}
+		TokenState state = this.authority.lookup(Publisher.X, signed.signed().token());
 		if (!state.valid() || state.kind() != TokenKind.ACCESS) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.contentType(PROBLEM)
-				.body(problem("Unauthorized", 401, "Unauthorized"));
+			return invalidToken();
 		}
 		Map<String, Object> user = new LinkedHashMap<>();
 		user.put("id", state.user().externalId());
@@ -60,73 +61,77 @@ class XApi {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("data", user));
 	}
 
-	/** {@code POST /2/oauth2/token}: {@code authorization_code} (with PKCE) or {@code refresh_token}. */
-	ResponseEntity<Object> token(Map<String, String> params, String authorization) {
-		if (!SandboxApps.isXClient(authorization)) {
-			return oauthError(HttpStatus.UNAUTHORIZED, "unauthorized_client", "Missing valid authorization header");
+	/**
+	 * {@code POST /oauth/request_token}, signed with the consumer secret alone; the callback must be on this
+	 * machine, as a registered callback URL must match.
+	 */
+	ResponseEntity<Object> requestToken(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, token -> Optional.empty());
+		if (!signed.ok() || signed.signed().token() != null) {
+			return notAuthenticated();
 		}
-		String grantType = params.getOrDefault("grant_type", "");
-		return switch (grantType) {
-			case "authorization_code" -> exchangeCode(params);
-			case "refresh_token" -> refresh(params.get("refresh_token"));
-			default -> oauthError(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
-					"Value passed for the grant type was invalid.");
-		};
+		String callback = signed.signed().parameter("oauth_callback");
+		if (!Consents.isLocal(callback)) {
+			return error(HttpStatus.FORBIDDEN, 415, "Callback URL not approved for this client application.");
+		}
+		XRequestTokens.Issued issued = this.requestTokens.issue(callback);
+		return form(Map.of("oauth_token", issued.token(), "oauth_token_secret", issued.secret(),
+				"oauth_callback_confirmed", "true"));
 	}
 
-	private ResponseEntity<Object> exchangeCode(Map<String, String> params) {
-		Optional<RedeemedCode> redeemed = this.authority.redeemCode(Publisher.X, params.get("code"));
-		if (redeemed.isEmpty() || !Objects.equals(redeemed.get().redirectUri(), params.get("redirect_uri"))
-				|| !SandboxSecrets.verifierMatches(params.get("code_verifier"), redeemed.get().codeChallenge())) {
-			return oauthError(HttpStatus.BAD_REQUEST, "invalid_request", INVALID_CODE);
+	/**
+	 * {@code POST /oauth/access_token}, signed with the request token and its secret, with the verifier the
+	 * consent gave: once per request token. Answers the user's new token, its secret, id and screen name.
+	 */
+	ResponseEntity<Object> accessToken(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.requestTokens::secret);
+		if (!signed.ok()) {
+			return refused(signed);
 		}
-		RedeemedCode code = redeemed.get();
-		return tokens(this.authority.createGrant(code.userId(), code.level(), code.scopes()), code.scopes());
+		String verifier = signed.signed().parameter("oauth_verifier");
+		if (verifier == null) {
+			verifier = request.getParameter("oauth_verifier");
+		}
+		Optional<SandboxUser> user = this.requestTokens.redeem(signed.signed().token(), verifier)
+			.flatMap(this.directory::findUser);
+		if (user.isEmpty()) {
+			return error(HttpStatus.UNAUTHORIZED, 89, "Invalid or expired token.");
+		}
+		long grant = this.authority.createGrant(user.get().id(), AccessLevel.ADMIN, "");
+		String token = user.get().externalId() + "-" + SandboxSecrets.newValue("");
+		String secret = SandboxSecrets.newValue("");
+		this.authority.registerToken(grant, TokenKind.ACCESS, token, secret, null, null);
+		return form(Map.of("oauth_token", token, "oauth_token_secret", secret, "user_id", user.get().externalId(),
+				"screen_name", user.get().username()));
 	}
 
-	// refresh tokens are single-use: the spend is one guarded update, so a replay or a race loses
-	private ResponseEntity<Object> refresh(String refreshToken) {
-		TokenState state = this.authority.lookup(Publisher.X, refreshToken);
-		if (state.problem() == Problem.PASSWORD_CHANGED) {
-			return oauthError(HttpStatus.BAD_REQUEST, "invalid_grant",
-					"The user's password changed; the authorization is no longer valid.");
+	/** {@code POST /1.1/oauth/invalidate_token}, signed with the token it ends: its grant is revoked. */
+	ResponseEntity<Object> invalidateToken(HttpServletRequest request) {
+		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
+		if (!signed.ok()) {
+			return refused(signed);
 		}
-		if (!state.valid() || state.kind() != TokenKind.REFRESH || !this.authority.spend(refreshToken)) {
-			return oauthError(HttpStatus.BAD_REQUEST, "invalid_request", INVALID_TOKEN);
+		TokenState state = this.authority.lookup(Publisher.X, signed.signed().token());
+		if (!state.valid()) {
+			return invalidToken();
 		}
-		return tokens(state.grantId(), state.scopes());
+		this.authority.revokeGrant(state.grantId(), SandboxAuthority.BY_APP);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("access_token", signed.signed().token()));
 	}
 
-	private ResponseEntity<Object> tokens(long grantId, String scopes) {
-		Instant now = this.clock.instant();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("token_type", "bearer");
-		body.put("expires_in", ACCESS_LIFETIME.toSeconds());
-		body.put("access_token",
-				this.authority.issueToken(grantId, Publisher.X, TokenKind.ACCESS, now.plus(ACCESS_LIFETIME), null));
-		body.put("scope", scopes);
-		// only offline.access earns a refresh token
-		if (Arrays.asList(scopes.split("\\s+")).contains("offline.access")) {
-			body.put("refresh_token", this.authority.issueToken(grantId, Publisher.X, TokenKind.REFRESH,
-					now.plus(REFRESH_LIFETIME), null));
-		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	/** X's refusal of a request it could not verify: code 32, or 89 for a token it never issued. */
+	static ResponseEntity<Object> refused(XSignatures.Verification verification) {
+		return verification.errorCode() == 89 ? invalidToken() : notAuthenticated();
 	}
 
-	/** {@code POST /2/oauth2/revoke}: ends the token's grant; 200 even for an unknown token (RFC 7009). */
-	ResponseEntity<Object> revoke(Map<String, String> params, String authorization) {
-		if (!SandboxApps.isXClient(authorization)) {
-			return oauthError(HttpStatus.UNAUTHORIZED, "unauthorized_client", "Missing valid authorization header");
-		}
-		String token = params.get("token");
-		if (token == null || token.isBlank()) {
-			return oauthError(HttpStatus.BAD_REQUEST, "invalid_request", "Missing required parameter [token].");
-		}
-		TokenState state = this.authority.lookup(Publisher.X, token);
-		if (state.known()) {
-			this.authority.revokeGrant(state.grantId(), SandboxAuthority.BY_APP);
-		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("revoked", true));
+	/** X's answer to a request it could not authenticate: Bearer, unknown consumer, stale or wrong signature. */
+	static ResponseEntity<Object> notAuthenticated() {
+		return error(HttpStatus.UNAUTHORIZED, 32, "Could not authenticate you.");
+	}
+
+	static ResponseEntity<Object> invalidToken() {
+		return error(HttpStatus.UNAUTHORIZED, 89, "Invalid or expired token.");
 	}
 
 	static Map<String, Object> problem(String title, int status, String detail) {
@@ -138,10 +143,22 @@ class XApi {
 		return body;
 	}
 
-	private static ResponseEntity<Object> oauthError(HttpStatus status, String error, String description) {
+	private static ResponseEntity<Object> error(HttpStatus status, int code, String message) {
+		// X's own field order: code, then message
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("code", code);
+		error.put("message", message);
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("error", error, "error_description", description));
+			.body(Map.of("errors", List.of(error)));
+	}
+
+	// X answers the token endpoints form-encoded
+	private static ResponseEntity<Object> form(Map<String, String> pairs) {
+		StringJoiner body = new StringJoiner("&");
+		pairs.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+				+ URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body.toString());
 	}
 
 }

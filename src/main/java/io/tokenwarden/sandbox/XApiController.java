@@ -1,18 +1,17 @@
 package io.tokenwarden.sandbox;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
-/** The imitation X API under {@value #BASE}: {@code /2/users/me}, token and revoke. */
+/**
+ * The imitation X API under {@value #BASE}: OAuth 1.0a's request and access tokens, {@code /2/users/me}
+ * and {@code /1.1/oauth/invalidate_token}. The consent page ({@code /oauth/authorize}) is {@link ConsentController}'s.
+ */
 @RestController
 @Profile("demo")
 @RequestMapping(XApiController.BASE)
@@ -27,20 +26,23 @@ class XApiController {
 	}
 
 	@GetMapping("/2/users/me")
-	ResponseEntity<Object> me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return this.api.me(authorization);
+	ResponseEntity<Object> me(HttpServletRequest request) {
+		return this.api.me(request);
 	}
 
-	@PostMapping("/2/oauth2/token")
-	ResponseEntity<Object> token(@RequestParam Map<String, String> params,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return this.api.token(params, authorization);
+	@PostMapping("/oauth/request_token")
+	ResponseEntity<Object> requestToken(HttpServletRequest request) {
+		return this.api.requestToken(request);
 	}
 
-	@PostMapping("/2/oauth2/revoke")
-	ResponseEntity<Object> revoke(@RequestParam Map<String, String> params,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return this.api.revoke(params, authorization);
+	@PostMapping("/oauth/access_token")
+	ResponseEntity<Object> accessToken(HttpServletRequest request) {
+		return this.api.accessToken(request);
+	}
+
+	@PostMapping("/1.1/oauth/invalidate_token")
+	ResponseEntity<Object> invalidateToken(HttpServletRequest request) {
+		return this.api.invalidateToken(request);
 	}
 
 }

@@ -130,20 +130,21 @@ class ScaleDataGenerator {
 	private void encryptChunk(List<Object[]> chunk) {
 		List<Long> ids = new ArrayList<>();
 		List<byte[]> access = new ArrayList<>();
-		List<Long> refreshIds = new ArrayList<>();
-		List<byte[]> refresh = new ArrayList<>();
+		List<Long> secretIds = new ArrayList<>();
+		List<byte[]> secrets = new ArrayList<>();
 		for (Object[] holder : chunk) {
 			long id = (Long) holder[0];
 			boolean x = "X".equals(holder[1]);
 			ids.add(id);
 			access.add(this.cipher.encrypt(id, TokenKind.ACCESS, secret(x ? "xa-" : "EAAD")));
 			if (x) {
-				refreshIds.add(id);
-				refresh.add(this.cipher.encrypt(id, TokenKind.REFRESH, secret("xr-")));
+				// an X token is OAuth 1.0a: the token and the secret that signs with it
+				secretIds.add(id);
+				secrets.add(this.cipher.encrypt(id, TokenKind.TOKEN_SECRET, secret("xs-")));
 			}
 		}
 		setCiphertexts("access_token_ciphertext", ids, access);
-		setCiphertexts("refresh_token_ciphertext", refreshIds, refresh);
+		setCiphertexts("token_secret_ciphertext", secretIds, secrets);
 	}
 
 	private void setCiphertexts(String column, List<Long> ids, List<byte[]> ciphertexts) {

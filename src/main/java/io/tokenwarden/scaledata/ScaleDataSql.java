@@ -54,23 +54,21 @@ final class ScaleDataSql {
 			on conflict do nothing""";
 
 	/**
-	 * One token row per account: 85% VALID, 10% EXPIRED (seven reasons), 5% INVALIDATED (two
-	 * reasons), drawn from a hash of the ordinal so that the mix is the same in every agency (a
-	 * plain modulus would line up with the links' and leave the largest agency with no EXPIRED
-	 * account); one in fifty never checked. The ciphertexts are set afterwards, in Java.
+	 * One token row per account (X's OAuth 1.0a tokens without expiry or scopes): 85% VALID, 10%
+	 * EXPIRED (seven reasons), 5% INVALIDATED (two reasons), drawn from a hash of the ordinal so that
+	 * the mix is the same in every agency (a plain modulus would line up with the links' and leave the
+	 * largest agency with no EXPIRED account); one in fifty never checked. The ciphertexts are set afterwards, in Java.
 	 */
 	static final String TOKENS = """
 			insert into account_token (account_id, expires_at, data_access_expires_at, scopes, status,
 			    status_reason, status_note, status_changed_at, status_changed_by, last_checked_at)
 			select a.id,
-			       case s.status
+			       case when a.publisher = 'FACEBOOK' then case s.status
 			           when 'EXPIRED' then c.t0 - make_interval(days => (1 + a.n % 30)::int)
-			           when 'VALID' then c.t0 + case when a.publisher = 'X' then interval '2 hours'
-			                                         else make_interval(days => (1 + a.n % 59)::int) end
-			       end,
-			       case when s.status <> 'INVALIDATED' then c.t0 + interval '90 days' end,
-			       case when a.publisher = 'X' then 'tweet.read users.read offline.access'
-			            else 'ads_read,ads_management,pages_show_list' end,
+			           when 'VALID' then c.t0 + make_interval(days => (1 + a.n % 59)::int)
+			       end end,
+			       case when s.status <> 'INVALIDATED' and a.publisher = 'FACEBOOK' then c.t0 + interval '90 days' end,
+			       case when a.publisher = 'FACEBOOK' then 'ads_read,ads_management,pages_show_list' end,
 			       s.status,
 			       case s.status
 			           when 'EXPIRED' then (array['PASSWORD_CHANGED', 'EXPIRED', 'APP_REMOVED', 'CHECKPOINT',

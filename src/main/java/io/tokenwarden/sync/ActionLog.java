@@ -14,9 +14,13 @@ import static io.tokenwarden.sync.SyncStore.truncate;
 @Component
 class ActionLog {
 
-	/** One entry: who (an automation's kind, or ADMIN) did what to which campaign, why, and whether it worked. */
+	/**
+	 * One entry: who (an automation's kind, or ADMIN) did what to which campaign (and, for a bid, which of
+	 * its ad sets or line items), why, and whether it worked.
+	 */
 	record Entry(long accountId, Long automationId, String source, String campaignId, String campaignName,
-			Automation.Action action, String detail, boolean done, String actor, Instant takenAt) {
+			String adGroupId, String adGroupName, Automation.Action action, String detail, boolean done, String actor,
+			Instant takenAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -27,11 +31,12 @@ class ActionLog {
 
 	void record(Entry entry) {
 		this.jdbc.sql("""
-				insert into automation_action (account_id, automation_id, source, campaign_id, campaign_name, action, detail,
-				    outcome, actor, taken_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into automation_action (account_id, automation_id, source, campaign_id, campaign_name, ad_group_id,
+				    ad_group_name, action, detail, outcome, actor, taken_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(entry.accountId(), entry.automationId(), entry.source(), truncate(entry.campaignId(), 64),
-					truncate(entry.campaignName(), 300), entry.action().name(), truncate(entry.detail(), 500),
+					truncate(entry.campaignName(), 300), nullable(entry.adGroupId(), 64), nullable(entry.adGroupName(), 300),
+					entry.action().name(), truncate(entry.detail(), 500),
 					entry.done() ? "DONE" : "FAILED", truncate(entry.actor(), 320), at(entry.takenAt()))
 			.update();
 	}
@@ -40,10 +45,14 @@ class ActionLog {
 		return this.jdbc.sql("select * from automation_action where account_id = ? order by taken_at desc, id desc limit ?")
 			.params(accountId, limit)
 			.query((rs, n) -> new Entry(rs.getLong("account_id"), (Long) rs.getObject("automation_id"), rs.getString("source"),
-					rs.getString("campaign_id"), rs.getString("campaign_name"),
-					Automation.Action.valueOf(rs.getString("action")), rs.getString("detail"),
+					rs.getString("campaign_id"), rs.getString("campaign_name"), rs.getString("ad_group_id"),
+					rs.getString("ad_group_name"), Automation.Action.valueOf(rs.getString("action")), rs.getString("detail"),
 					"DONE".equals(rs.getString("outcome")), rs.getString("actor"), instant(rs, "taken_at")))
 			.list();
+	}
+
+	private static String nullable(String value, int max) {
+		return value == null ? null : truncate(value, max);
 	}
 
 }

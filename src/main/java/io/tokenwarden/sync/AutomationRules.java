@@ -4,25 +4,28 @@ import io.tokenwarden.publishers.CampaignStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an automation decides for one campaign, from the figures last imported: nothing, or one change.
- * Each decision only moves a campaign out of the state it acts on, so running twice changes nothing more.
+ * What an automation decides for one campaign, from the figures last imported: nothing, a change of the
+ * campaign's status, or (Auto-bid) a bid change on each of its ad groups that has a bid to move. Each
+ * decision only moves a campaign out of the state it acts on, so running twice changes nothing more.
  */
 final class AutomationRules {
 
 	private AutomationRules() {
 	}
 
-	static Optional<Change> decide(Automation automation, CampaignRow campaign) {
+	static List<Change> decide(Automation automation, CampaignRow campaign) {
 		if (!automation.appliesTo(campaign)) {
-			return Optional.empty();
+			return List.of();
 		}
 		return switch (automation.kind()) {
-			case AUTOPAUSE -> autopause(automation, campaign);
-			case RULE -> rule(automation, campaign);
+			case AUTOPAUSE -> autopause(automation, campaign).stream().toList();
+			case RULE -> rule(automation, campaign).stream().toList();
 			case AUTO_BID -> autoBid(automation, campaign);
 		};
 	}
@@ -53,21 +56,32 @@ final class AutomationRules {
 		return Optional.of(pause ? Change.pause(reason) : Change.resume(reason));
 	}
 
-	private static Optional<Change> autoBid(Automation automation, CampaignRow campaign) {
-		BigDecimal bid = campaign.bid();
+	/**
+	 * The campaign's spend is measured against the target; each delivering ad group with a bid of its own
+	 * moves one step in the same direction, within the bounds. Ad groups the publisher bids for, and paused
+	 * ones (their bid does not move today's spend), are left alone.
+	 */
+	private static List<Change> autoBid(Automation automation, CampaignRow campaign) {
 		BigDecimal spend = campaign.spendToday();
-		if (campaign.status() != CampaignStatus.ACTIVE || bid == null || spend == null) {
-			return Optional.empty();
+		if (campaign.status() != CampaignStatus.ACTIVE || spend == null) {
+			return List.of();
 		}
 		int pace = spend.compareTo(automation.threshold());
-		BigDecimal nudged = pace < 0 ? bid.add(automation.step()) : pace > 0 ? bid.subtract(automation.step()) : bid;
-		BigDecimal bounded = nudged.max(automation.minBid()).min(automation.maxBid());
-		if (bounded.compareTo(bid) == 0) {
-			return Optional.empty();
+		List<Change> changes = new ArrayList<>();
+		for (AdGroupRow group : campaign.adGroups()) {
+			BigDecimal bid = group.bid();
+			if (group.automaticBid() || group.status() != CampaignStatus.ACTIVE) {
+				continue;
+			}
+			BigDecimal nudged = pace < 0 ? bid.add(automation.step()) : pace > 0 ? bid.subtract(automation.step()) : bid;
+			BigDecimal bounded = nudged.max(automation.minBid()).min(automation.maxBid());
+			if (bounded.compareTo(bid) != 0) {
+				String reason = "spend today " + money(spend) + (pace < 0 ? " below" : pace > 0 ? " above" : " at") + " the target "
+						+ money(automation.threshold()) + ": bid " + money(bid) + " → " + money(bounded);
+				changes.add(Change.bid(group, bounded, reason));
+			}
 		}
-		String reason = "spend today " + money(spend) + (pace < 0 ? " below" : pace > 0 ? " above" : " at") + " the target "
-				+ money(automation.threshold()) + ": bid " + money(bid) + " → " + money(bounded);
-		return Optional.of(Change.bid(bounded, reason));
+		return changes;
 	}
 
 	private static String amount(BigDecimal value, boolean percent) {

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs an account's automations on its freshly imported campaigns, in the order they were added; each
@@ -47,10 +46,10 @@ class Automations {
 		try {
 			for (Automation automation : list) {
 				for (String id : List.copyOf(campaigns.keySet())) {
-					CampaignRow campaign = campaigns.get(id);
-					Optional<Change> change = AutomationRules.decide(automation, campaign);
-					if (change.isPresent() && apply(campaigns, campaign, change.get(), automation)) {
-						done++;
+					for (Change change : AutomationRules.decide(automation, campaigns.get(id))) {
+						if (apply(campaigns, campaigns.get(id), change, automation)) {
+							done++;
+						}
 					}
 				}
 			}

@@ -4,12 +4,12 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.health.HealthChecks;
 import io.tokenwarden.publishers.Campaign;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.Publishers;
 import io.tokenwarden.tokens.TokenDecryptionException;
-import io.tokenwarden.tokens.TokenSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -90,7 +90,7 @@ class CampaignImport {
 	}
 
 	private List<Campaign> fetch(long accountId, PublisherClient client) {
-		TokenSecret token = this.gate.token(accountId);
+		HeldToken token = this.gate.token(accountId);
 		List<Campaign> campaigns = new ArrayList<>();
 		for (String adAccount : client.adAccounts(token)) {
 			campaigns.addAll(client.campaigns(this.gate.token(accountId), adAccount));

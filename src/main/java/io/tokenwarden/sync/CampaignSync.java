@@ -78,7 +78,8 @@ public class CampaignSync {
 		this.access.requireVisible(accountId);
 		PublisherAccount account = this.accounts.find(accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return new CampaignsView(accountId, account.name(), this.gate.of(accountId), this.store.state(accountId),
+		return new CampaignsView(accountId, account.name(), account.publisher(), this.gate.of(accountId),
+				this.store.state(accountId),
 				this.store.campaigns(accountId), this.automations.forAccount(accountId),
 				this.actions.recent(accountId, ACTIONS_SHOWN), this.currentAgency.get().isAdmin());
 	}

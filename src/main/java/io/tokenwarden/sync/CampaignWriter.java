@@ -2,18 +2,19 @@ package io.tokenwarden.sync;
 
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.Publishers;
-import io.tokenwarden.tokens.TokenSecret;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
 /**
- * Makes one change to a campaign: at the publisher first, through the gate; then, only if the publisher
- * accepted it, in the local row. Every attempt that reached the publisher is logged, done or failed.
+ * Makes one change to a campaign (its status) or to one of its ad groups (a bid): at the publisher first,
+ * through the gate; then, only if the publisher accepted it, in the local row. Every attempt that reached
+ * the publisher is logged, done or failed, with the ad set or line item a bid was for.
  */
 @Component
 class CampaignWriter {
@@ -61,12 +62,12 @@ class CampaignWriter {
 	 * sent, nothing logged); {@link PublisherException} when the publisher refused (logged, nothing changed).
 	 */
 	CampaignRow apply(CampaignRow campaign, Change change, Actor actor) {
-		TokenSecret token = this.gate.token(campaign.accountId());
+		HeldToken token = this.gate.token(campaign.accountId());
 		PublisherAccount account = this.accounts.find(campaign.accountId()).orElseThrow();
 		PublisherClient client = this.publishers.client(account.publisher());
 		try {
 			if (change.action() == Automation.Action.BID) {
-				client.setBid(token, campaign.adAccountId(), campaign.campaignId(), change.bid());
+				client.setBid(token, campaign.adAccountId(), change.adGroupId(), change.bid());
 			}
 			else {
 				client.setCampaignStatus(token, campaign.adAccountId(), campaign.campaignId(), change.status());
@@ -79,8 +80,8 @@ class CampaignWriter {
 		return this.transactions.execute(tx -> {
 			log(campaign, change, actor, change.reason(), true);
 			if (change.action() == Automation.Action.BID) {
-				this.store.updateBid(campaign.accountId(), campaign.campaignId(), change.bid());
-				return campaign.withBid(change.bid());
+				this.store.updateBid(campaign.accountId(), change.adGroupId(), change.bid());
+				return campaign.withBid(change.adGroupId(), change.bid());
 			}
 			this.store.updateStatus(campaign.accountId(), campaign.campaignId(), change.status());
 			return campaign.withStatus(change.status());
@@ -89,7 +90,8 @@ class CampaignWriter {
 
 	private void log(CampaignRow campaign, Change change, Actor actor, String detail, boolean done) {
 		this.actions.record(new ActionLog.Entry(campaign.accountId(), actor.automationId(), actor.source(),
-				campaign.campaignId(), campaign.name(), change.action(), detail, done, actor.name(), this.clock.instant()));
+				campaign.campaignId(), campaign.name(), change.adGroupId(), change.adGroupName(), change.action(), detail,
+				done, actor.name(), this.clock.instant()));
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.tokenwarden.sync;
 
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.tokens.AccountToken;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenKind;
-import io.tokenwarden.tokens.TokenSecret;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +23,18 @@ class SyncGate {
 		return this.tokens.find(accountId).map(SyncGate::gateOf).orElseGet(Gate::noToken);
 	}
 
-	/** The account's access token for one call; {@link SyncPausedException} while the gate is closed. */
-	TokenSecret token(long accountId) {
+	/**
+	 * The account's credential for one call (X's with its token secret); {@link SyncPausedException} while
+	 * the gate is closed.
+	 */
+	HeldToken token(long accountId) {
 		AccountToken token = this.tokens.find(accountId).orElseThrow(() -> new SyncPausedException(Gate.noToken()));
 		Gate gate = gateOf(token);
 		if (!gate.open()) {
 			throw new SyncPausedException(gate);
 		}
-		return this.tokens.reveal(token, TokenKind.ACCESS).orElseThrow(() -> new SyncPausedException(gate));
+		return new HeldToken(this.tokens.reveal(token, TokenKind.ACCESS).orElseThrow(() -> new SyncPausedException(gate)),
+				this.tokens.reveal(token, TokenKind.TOKEN_SECRET).orElse(null));
 	}
 
 	private static Gate gateOf(AccountToken token) {

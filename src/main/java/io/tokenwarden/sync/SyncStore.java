@@ -1,5 +1,6 @@
 package io.tokenwarden.sync;
 
+import io.tokenwarden.publishers.AdGroup;
 import io.tokenwarden.publishers.Campaign;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.tokens.TokenStatus;
@@ -22,9 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The imported campaigns and each account's import record. Claims use a lease taken with
- * {@code FOR UPDATE SKIP LOCKED}, so two instances never import the same account at once, and only
- * accounts whose token is VALID are ever claimed.
+ * The imported campaigns with their ad groups, and each account's import record. Claims use a lease
+ * taken with {@code FOR UPDATE SKIP LOCKED}, so two instances never import the same account at once, and
+ * only accounts whose token is VALID are ever claimed.
  */
 @Component
 class SyncStore {
@@ -36,7 +37,11 @@ class SyncStore {
 	private static final RowMapper<CampaignRow> CAMPAIGN = (rs, n) -> new CampaignRow(rs.getLong("account_id"),
 			rs.getString("campaign_id"), rs.getString("ad_account_id"), rs.getString("name"),
 			CampaignStatus.valueOf(rs.getString("status")), rs.getBigDecimal("daily_budget"),
-			rs.getBigDecimal("spend_today"), rs.getBigDecimal("bid"), instant(rs, "synced_at"));
+			rs.getBigDecimal("spend_today"), List.of(), instant(rs, "synced_at"));
+
+	private static final RowMapper<AdGroupRow> AD_GROUP = (rs, n) -> new AdGroupRow(rs.getString("ad_group_id"),
+			rs.getString("campaign_id"), rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")),
+			rs.getBigDecimal("bid"));
 
 	private final JdbcClient jdbc;
 
@@ -94,18 +99,27 @@ class SyncStore {
 		this.jdbc.sql("update sync_account set next_sync_at = ? where account_id = ?").params(at(now), accountId).update();
 	}
 
-	/** Replaces the account's campaigns with what the publisher said, and records the success. */
+	/** Replaces the account's campaigns and their ad groups with what the publisher said, and records the success. */
 	@Transactional
 	void succeeded(long accountId, List<Campaign> campaigns, Instant now, Instant next) {
+		// the ad groups go with their campaigns (on delete cascade)
 		this.jdbc.sql("delete from campaign where account_id = ?").param(accountId).update();
 		for (Campaign c : campaigns) {
-			this.jdbc.sql("""
+			boolean inserted = this.jdbc.sql("""
 					insert into campaign (account_id, campaign_id, ad_account_id, name, status, daily_budget, spend_today,
-					    bid, synced_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+					    synced_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 				.params(accountId, truncate(c.id(), 64), truncate(c.adAccountId(), 64), truncate(c.name(), 300),
-						c.status().name(), c.dailyBudget(), c.spendToday(), c.bid(), at(now))
-				.update();
+						c.status().name(), c.dailyBudget(), c.spendToday(), at(now))
+				.update() == 1;
+			for (AdGroup g : inserted ? c.adGroups() : List.<AdGroup>of()) {
+				this.jdbc.sql("""
+						insert into campaign_ad_group (account_id, ad_group_id, campaign_id, name, status, bid)
+						values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+					.params(accountId, truncate(g.id(), 64), truncate(c.id(), 64), truncate(g.name(), 300),
+							g.status().name(), g.bid() == null || g.bid().signum() <= 0 ? null : g.bid())
+					.update();
+			}
 		}
 		this.jdbc.sql("""
 				update sync_account set last_attempt_at = ?, last_success_at = ?, last_error = null, failures = 0,
@@ -155,18 +169,35 @@ class SyncStore {
 	record StateAndGate(SyncState state, Gate gate) {
 	}
 
+	/** The account's campaigns by name, each with its ad groups by name. */
 	List<CampaignRow> campaigns(long accountId) {
-		return this.jdbc.sql("select * from campaign where account_id = ? order by name, campaign_id")
+		List<CampaignRow> campaigns = this.jdbc.sql("select * from campaign where account_id = ? order by name, campaign_id")
 			.param(accountId)
 			.query(CAMPAIGN)
 			.list();
+		if (campaigns.isEmpty()) {
+			return campaigns;
+		}
+		Map<String, List<AdGroupRow>> groups = this.jdbc
+			.sql("select * from campaign_ad_group where account_id = ? order by name, ad_group_id")
+			.param(accountId)
+			.query(AD_GROUP)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(AdGroupRow::campaignId));
+		return campaigns.stream().map(c -> c.withAdGroups(groups.getOrDefault(c.campaignId(), List.of()))).toList();
 	}
 
 	Optional<CampaignRow> campaign(long accountId, String campaignId) {
 		return this.jdbc.sql("select * from campaign where account_id = ? and campaign_id = ?")
 			.params(accountId, campaignId)
 			.query(CAMPAIGN)
-			.optional();
+			.optional()
+			.map(c -> c.withAdGroups(this.jdbc
+				.sql("select * from campaign_ad_group where account_id = ? and campaign_id = ? order by name, ad_group_id")
+				.params(accountId, campaignId)
+				.query(AD_GROUP)
+				.list()));
 	}
 
 	void updateStatus(long accountId, String campaignId, CampaignStatus status) {
@@ -175,9 +206,9 @@ class SyncStore {
 			.update();
 	}
 
-	void updateBid(long accountId, String campaignId, BigDecimal bid) {
-		this.jdbc.sql("update campaign set bid = ? where account_id = ? and campaign_id = ?")
-			.params(bid, accountId, campaignId)
+	void updateBid(long accountId, String adGroupId, BigDecimal bid) {
+		this.jdbc.sql("update campaign_ad_group set bid = ? where account_id = ? and ad_group_id = ?")
+			.params(bid, accountId, adGroupId)
 			.update();
 	}
 

@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
-/** The one current token of a publisher account: ciphertexts, expiry, scopes and status. */
+/**
+ * The one current token of a publisher account: ciphertexts (the access token and, for X, its OAuth 1.0a
+ * token secret), expiry, scopes and status.
+ */
 @Entity
 @Table(name = "account_token")
 public class AccountToken {
@@ -22,8 +25,8 @@ public class AccountToken {
 	@Column(name = "access_token_ciphertext")
 	private byte[] accessTokenCiphertext;
 
-	@Column(name = "refresh_token_ciphertext")
-	private byte[] refreshTokenCiphertext;
+	@Column(name = "token_secret_ciphertext")
+	private byte[] tokenSecretCiphertext;
 
 	@Column(name = "expires_at")
 	private Instant expiresAt;
@@ -66,9 +69,9 @@ public class AccountToken {
 		this.statusChangedAt = now;
 	}
 
-	void replaceSecrets(byte[] access, byte[] refresh, Instant expiresAt, Instant dataAccessExpiresAt, String scopes) {
+	void replaceSecrets(byte[] access, byte[] tokenSecret, Instant expiresAt, Instant dataAccessExpiresAt, String scopes) {
 		this.accessTokenCiphertext = access;
-		this.refreshTokenCiphertext = refresh;
+		this.tokenSecretCiphertext = tokenSecret;
 		this.expiresAt = expiresAt;
 		this.dataAccessExpiresAt = dataAccessExpiresAt;
 		this.scopes = scopes;
@@ -82,7 +85,7 @@ public class AccountToken {
 		this.statusChangedAt = at;
 		if (status == TokenStatus.INVALIDATED) {
 			this.accessTokenCiphertext = null;
-			this.refreshTokenCiphertext = null;
+			this.tokenSecretCiphertext = null;
 		}
 	}
 
@@ -139,16 +142,16 @@ public class AccountToken {
 		return this.accessTokenCiphertext != null;
 	}
 
-	public boolean hasRefreshToken() {
-		return this.refreshTokenCiphertext != null;
+	public boolean hasTokenSecret() {
+		return this.tokenSecretCiphertext != null;
 	}
 
 	byte[] accessTokenCiphertext() {
 		return this.accessTokenCiphertext;
 	}
 
-	byte[] refreshTokenCiphertext() {
-		return this.refreshTokenCiphertext;
+	byte[] tokenSecretCiphertext() {
+		return this.tokenSecretCiphertext;
 	}
 
 }

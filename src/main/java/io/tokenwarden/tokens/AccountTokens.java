@@ -46,15 +46,15 @@ public class AccountTokens {
 		Instant now = this.clock.instant();
 		AccountToken current = this.repository.findForUpdate(accountId).orElseGet(() -> new AccountToken(accountId, now));
 		current.replaceSecrets(this.cipher.encrypt(accountId, TokenKind.ACCESS, token.accessToken()),
-				token.refreshToken() == null ? null : this.cipher.encrypt(accountId, TokenKind.REFRESH, token.refreshToken()),
+				token.tokenSecret() == null ? null : this.cipher.encrypt(accountId, TokenKind.TOKEN_SECRET, token.tokenSecret()),
 				token.expiresAt(), token.dataAccessExpiresAt(), token.scopes());
 		current.changeStatus(TokenStatus.VALID, null, null, actor, now);
 		return this.repository.save(current);
 	}
 
 	/**
-	 * Locks the account's token row until the caller's transaction ends and reads it afresh: the lease
-	 * under which a renewal spends a single-use refresh token. Other instances wait, then see the result.
+	 * Locks the account's token row until the caller's transaction ends and reads it afresh, so that a check's
+	 * answer is applied only to the token it was about. Other instances wait, then see the result.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<AccountToken> lock(long accountId) {
@@ -63,7 +63,7 @@ public class AccountTokens {
 
 	/** The plaintext of one of a token's secrets, for the one call that sends it to its publisher. */
 	public Optional<TokenSecret> reveal(AccountToken token, TokenKind kind) {
-		byte[] ciphertext = kind == TokenKind.ACCESS ? token.accessTokenCiphertext() : token.refreshTokenCiphertext();
+		byte[] ciphertext = kind == TokenKind.ACCESS ? token.accessTokenCiphertext() : token.tokenSecretCiphertext();
 		return Optional.ofNullable(ciphertext).map(c -> this.cipher.decrypt(token.accountId(), kind, c));
 	}
 
@@ -131,7 +131,7 @@ public class AccountTokens {
 			return Optional.empty();
 		}
 		RemovedSecrets removed = new RemovedSecrets(current.status(), current.accessTokenCiphertext(),
-				current.refreshTokenCiphertext());
+				current.tokenSecretCiphertext());
 		current.changeStatus(TokenStatus.INVALIDATED, reason, note, actor, this.clock.instant());
 		this.repository.flush();
 		return Optional.of(removed);
@@ -149,11 +149,12 @@ public class AccountTokens {
 			.map(t -> this.cipher.decrypt(accountId, TokenKind.ACCESS, t.accessTokenCiphertext()));
 	}
 
+	/** X's OAuth 1.0a token secret; empty for Facebook and for a token without secrets. */
 	@Transactional(readOnly = true)
-	public Optional<TokenSecret> refreshToken(long accountId) {
+	public Optional<TokenSecret> tokenSecret(long accountId) {
 		return this.repository.findById(accountId)
-			.filter(t -> t.refreshTokenCiphertext() != null)
-			.map(t -> this.cipher.decrypt(accountId, TokenKind.REFRESH, t.refreshTokenCiphertext()));
+			.filter(t -> t.tokenSecretCiphertext() != null)
+			.map(t -> this.cipher.decrypt(accountId, TokenKind.TOKEN_SECRET, t.tokenSecretCiphertext()));
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.tokenwarden.tokens;
 
-/** Which of an account's two tokens a ciphertext holds; part of its associated data. */
+/**
+ * Which of an account's two secrets a ciphertext holds; part of its associated data. Facebook holds an
+ * access token only; X an OAuth 1.0a token ({@link #ACCESS}) and its token secret ({@link #TOKEN_SECRET}).
+ */
 public enum TokenKind {
 
-	ACCESS, REFRESH
+	ACCESS, TOKEN_SECRET
 
 }

@@ -137,6 +137,84 @@ class MigrationTests {
 			.single()).isEqualTo("X|bluebird coffee|EXPIRED");
 	}
 
+	@Test
+	void migrateWhenXHeldOAuth2TokensThenTheyAreRemovedTheAccountsWaitForAnOAuth1RefreshAndTheLinksSaySo() {
+		DataSource before = ScratchDatabases.create();
+		Flyway.configure().dataSource(before).locations("classpath:db/migration").target("80").load().migrate();
+		JdbcClient old = JdbcClient.create(before);
+		long agency = old.sql("insert into agency (name) values ('Old Agency') returning id").query(Long.class).single();
+		long x = account(old, "X", "1440000001");
+		long invalidated = account(old, "X", "1440000002");
+		long facebook = account(old, "FACEBOOK", "100000000000001");
+		old.sql("""
+				insert into account_token (account_id, access_token_ciphertext, refresh_token_ciphertext, expires_at, scopes, status)
+				values (?, '\\x01', '\\x02', now(), 'tweet.read users.read offline.access', 'VALID')""").param(x).update();
+		old.sql("insert into account_token (account_id, status) values (?, 'INVALIDATED')").param(invalidated).update();
+		old.sql("insert into account_token (account_id, access_token_ciphertext, status) values (?, '\\x03', 'VALID')")
+			.param(facebook).update();
+		for (long account : new long[] { x, invalidated, facebook }) {
+			old.sql("insert into agency_account_link (agency_id, account_id) values (?, ?)").params(agency, account).update();
+		}
+		old.sql("""
+				insert into revocation_request (account_id, publisher, publisher_user_id, refresh_token_ciphertext, requested_by)
+				values (?, 'X', '1440000002', '\\x04', 'admin@example.test')""").param(invalidated).update();
+
+		ScratchDatabases.migrate(before);
+
+		assertThat(old.sql("""
+				select status || '|' || status_reason || '|' || (access_token_ciphertext is null)
+				       || '|' || (token_secret_ciphertext is null) || '|' || (expires_at is null)
+				from account_token where account_id = ?""").param(x).query(String.class).single())
+			.isEqualTo("EXPIRED|X_OAUTH1_REQUIRED|true|true|true");
+		assertThat(old.sql("select token_status from agency_account_link where account_id = ?").param(x)
+			.query(String.class).single()).isEqualTo("EXPIRED");
+		assertThat(old.sql("select status from account_token where account_id = ?").param(invalidated)
+			.query(String.class).single()).isEqualTo("INVALIDATED");
+		assertThat(old.sql("select status || '|' || (access_token_ciphertext is not null) from account_token where account_id = ?")
+			.param(facebook).query(String.class).single()).isEqualTo("VALID|true");
+		assertThat(old.sql("select status || '|' || (token_secret_ciphertext is null) from revocation_request")
+			.query(String.class).single()).isEqualTo("FAILED|true");
+		// an invalidated token still may not keep a secret, under the column's new name
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> old
+			.sql("update account_token set token_secret_ciphertext = '\\x05' where account_id = ?").param(invalidated)
+			.update()).withMessageContaining("account_token_invalidated_has_no_secret");
+	}
+
+	@Test
+	void migrateWhenCampaignsKeptOneBidEachThenTheSandboxsBidMovesToAnAdGroupAndSyncImportsAgain() {
+		DataSource before = ScratchDatabases.create();
+		Flyway.configure().dataSource(before).locations("classpath:db/migration").target("80").load().migrate();
+		JdbcClient old = JdbcClient.create(before);
+		long user = old.sql("insert into sandbox_user (publisher, external_id, name) values ('X', '42', 'Bird') returning id")
+			.query(Long.class).single();
+		old.sql("""
+				insert into sandbox_campaign (user_id, publisher, ad_account_id, campaign_id, name, status, daily_budget_cents,
+				    spend_day, bid_cents, position)
+				values (?, 'X', '18ce1', 'c1', 'Launch', 'ACTIVE', 5000, current_date, 150, 1)""").param(user).update();
+		long account = old.sql("""
+				insert into publisher_account (publisher, external_id, name, owner_email)
+				values ('X', '42', 'Bird', 'owner@mail.test') returning id""").query(Long.class).single();
+		old.sql("insert into sync_account (account_id, next_sync_at) values (?, now() + interval '1 hour')").param(account)
+			.update();
+
+		ScratchDatabases.migrate(before);
+
+		assertThat(old.sql("select campaign_id || '|' || ad_group_id || '|' || bid_cents from sandbox_ad_group")
+			.query(String.class).single()).isEqualTo("c1|c1l1|150");
+		assertThat(old.sql("select count(*) from information_schema.columns where column_name = 'bid_cents' "
+				+ "and table_name = 'sandbox_campaign'").query(Long.class).single()).isZero();
+		assertThat(old.sql("select count(*) from information_schema.columns where column_name = 'bid' "
+				+ "and table_name = 'campaign'").query(Long.class).single()).isZero();
+		assertThat(old.sql("select next_sync_at <= now() from sync_account").query(Boolean.class).single()).isTrue();
+	}
+
+	private static long account(JdbcClient jdbc, String publisher, String externalId) {
+		return jdbc.sql("insert into publisher_account (publisher, external_id, name, owner_email) values (?, ?, ?, ?) returning id")
+			.params(publisher, externalId, publisher + " " + externalId, "owner@mail.test")
+			.query(Long.class)
+			.single();
+	}
+
 	private static String index(String name) {
 		return jdbc.sql("select pg_get_indexdef(c.oid) from pg_class c where c.relname = ? and c.relkind = 'i'")
 			.param(name)

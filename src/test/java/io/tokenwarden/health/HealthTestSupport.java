@@ -88,10 +88,8 @@ abstract class HealthTestSupport {
 				"https://www.facebook.test/v25.0/dialog/oauth");
 		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
 				publishers.baseUrl() + "/v25.0/oauth/access_token");
-		properties.put("spring.security.oauth2.client.registration.x.client-id", "x-client-id-for-tests");
-		properties.put("spring.security.oauth2.client.registration.x.client-secret", "x-client-secret-for-tests");
-		properties.put("spring.security.oauth2.client.provider.x.authorization-uri", "https://x.test/i/oauth2/authorize");
-		properties.put("spring.security.oauth2.client.provider.x.token-uri", publishers.baseUrl() + "/2/oauth2/token");
+		properties.put("tokenwarden.publishers.x.consumer-key", "x-consumer-key-for-tests");
+		properties.put("tokenwarden.publishers.x.consumer-secret", "x-consumer-secret-for-tests");
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", smtp.port());
 		properties.put("tokenwarden.base-url", "https://warden.example.test");
@@ -153,7 +151,6 @@ abstract class HealthTestSupport {
 		publishers.stubFor(post(urlPathEqualTo("/v25.0/")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
 		publishers.stubFor(WireMock.get(urlPathMatching("/v25.0/act_[0-9]+")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
 		publishers.stubFor(WireMock.get(urlPathEqualTo("/2/users/me")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
-		publishers.stubFor(post(urlPathEqualTo("/2/oauth2/token")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
 	}
 
 	/** A test that failed half-way must not leave a publisher paused for the next ones. */
@@ -172,10 +169,10 @@ abstract class HealthTestSupport {
 	 */
 	TestAccount account(Publisher publisher, PublisherImitation.Answer answer, String... agencyNames) {
 		TokenSecret access = TestData.secret();
-		TokenSecret refresh = publisher == Publisher.X ? TestData.secret() : null;
+		TokenSecret tokenSecret = publisher == Publisher.X ? TestData.secret() : null;
 		String name = TestData.unique(publisher.displayName() + " Health Shop");
 		String[] linkedTo = agencyNames.length == 0 ? new String[] { "Northwind Agency" } : agencyNames;
-		long id = this.data.account(publisher, name, access, refresh, linkedTo);
+		long id = this.data.account(publisher, name, access, tokenSecret, linkedTo);
 		// TestData's expiry follows the wall clock; this one is unknown, so only the publisher's answer counts
 		this.jdbc.sql("update account_token set expires_at = null where account_id = ?").param(id).update();
 		imitation.answer(access.reveal(), answer);

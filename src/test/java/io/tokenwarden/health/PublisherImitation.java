@@ -20,12 +20,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A WireMock extension that answers like Facebook and X, token by token: Facebook's Graph batch of
  * {@code debug_token} operations ({@code POST /v25.0/}) and an ad account's billing fields
- * ({@code GET /v25.0/act_<id>}), X's {@code GET /2/users/me} and refresh grant ({@code POST /2/oauth2/token}).
- * Payloads follow publisher-api.md (A8, A9, A11, A12, B6, B7). Requests about tokens nobody told it
+ * ({@code GET /v25.0/act_<id>}), and X's {@code GET /2/users/me}, signed with OAuth 1.0a (the token is the
+ * header's {@code oauth_token}; the sandbox tests check the signatures themselves). Payloads follow
+ * docs/publishers.md ("Batch requests", "Graph errors", "Rate limits", "X errors"). Requests about tokens nobody told it
  * about are refused as invalid requests (Meta code 100, X 400), which changes nothing about them: other
  * tests' accounts that happen to be due are checked without any change of state, notice or pause.
  * It counts how often each token was inspected.
@@ -35,6 +38,8 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	static final String NAME = "publisher-imitation";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern OAUTH_TOKEN = Pattern.compile("oauth_token=\"([^\"]*)\"");
 
 	private static final String ME = """
 			{"data":{"id":"2244994945","name":"X Developers","username":"XDevelopers"}}""";
@@ -61,7 +66,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 	record Answer(Kind kind, long expiresAt, int subcode, int minutes, Instant until) {
 
 		enum Kind {
-			VALID, REFUSED, SERVER_ERROR, THROTTLED, BAD_REQUEST
+			VALID, REFUSED, SERVER_ERROR, THROTTLED, BAD_REQUEST, UNRECOGNISED
 		}
 
 		/** Valid, never expiring ({@code expires_at: 0}). */
@@ -74,7 +79,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 			return new Answer(Kind.VALID, expiresAt.getEpochSecond(), 0, 0, null);
 		}
 
-		/** Facebook: {@code is_valid: false} with error 190 and this subcode; X: 401, then the refresh refused. */
+		/** Facebook: {@code is_valid: false} with error 190 and this subcode; X: 401 code 89 (revoked). */
 		static Answer refused(int subcode) {
 			return new Answer(Kind.REFUSED, 0, subcode, 0, null);
 		}
@@ -92,6 +97,14 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		/** X: 429 with {@code x-rate-limit-reset} at {@code until}. */
 		static Answer throttledUntil(Instant until) {
 			return new Answer(Kind.THROTTLED, 0, 0, 0, until);
+		}
+
+		/**
+		 * Facebook: the entry is HTTP 200 with {@code {"data":[]}}, as a Meta app in development mode has been
+		 * seen to answer {@code debug_token}. Nothing in it says anything about the token.
+		 */
+		static Answer unrecognised() {
+			return new Answer(Kind.UNRECOGNISED, 0, 0, 0, null);
 		}
 
 		/** Facebook: code 100, invalid parameter; X: 400 invalid request. Says nothing about the token. */
@@ -173,12 +186,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 			return adAccount(path.substring("/v25.0/".length()), response);
 		}
 		if (path.equals("/2/users/me")) {
-			return usersMe(bearer(request), response);
-		}
-		if (path.equals("/2/oauth2/token")) {
-			return response.withStatus(400)
-				.withBody("{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the token was invalid.\"}")
-				.build();
+			return usersMe(oauthToken(request), response);
 		}
 		return response.withStatus(404).withBody("{}").build();
 	}
@@ -225,6 +233,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 					 "expires_at":1756676330,"is_valid":false,"scopes":["ads_read"],"user_id":"10228604863005643"}}"""
 				.formatted(answer.subcode()));
 			case SERVER_ERROR -> entry.put("code", 503).put("body", "Service Unavailable");
+			case UNRECOGNISED -> entry.put("code", 200).put("body", "{\"data\":[]}");
 			case THROTTLED -> {
 				header(headers, "X-Business-Use-Case-Usage", "{\"66782684\":[{\"type\":\"ads_management\",\"call_count\":100,"
 						+ "\"total_cputime\":20,\"total_time\":20,\"estimated_time_to_regain_access\":" + answer.minutes()
@@ -260,7 +269,7 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		return switch (answer.kind()) {
 			case VALID -> response.withStatus(200).withBody(ME).build();
 			case REFUSED -> response.withStatus(401)
-				.withBody("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")
+				.withBody("{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}")
 				.build();
 			case THROTTLED -> response.withStatus(429)
 				.withHeader("x-rate-limit-limit", "75")
@@ -282,9 +291,14 @@ final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 		headers.addObject().put("name", name).put("value", value);
 	}
 
-	private static String bearer(Request request) {
+	/** The {@code oauth_token} of an {@code Authorization: OAuth …} header; none for anything else (a Bearer token). */
+	private static String oauthToken(Request request) {
 		String authorization = request.getHeader("Authorization");
-		return authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+		if (authorization == null || !authorization.startsWith("OAuth ")) {
+			return "";
+		}
+		Matcher token = OAUTH_TOKEN.matcher(authorization);
+		return token.find() ? URLDecoder.decode(token.group(1), StandardCharsets.UTF_8) : "";
 	}
 
 	static Map<String, String> form(String body) {

@@ -92,6 +92,47 @@ class UnreachableTests extends HealthTestSupport {
 	}
 
 	@Test
+	void roundsWhenMostXTokensGet401AtOnceThenHeldAsAnOutageAndWhenXIsBackOnlyTheRevokedTokenExpires() throws Exception {
+		List<TestAccount> xs = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			xs.add(account(Publisher.X, Answer.valid()));
+		}
+		// the outage-401 storm (docs/publishers.md, "X errors"): every signed /2/users/me refused at once
+		StubMapping storm = publishers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/2/users/me"))
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")));
+
+		xs.forEach(this::due);
+		this.checks.runRound();
+		this.notices.sendDueNow();
+
+		assertThat(this.checks.openIncidents()).anyMatch(incident -> incident.publisher() == Publisher.X);
+		for (TestAccount account : xs) {
+			assertThat(status(account)).isEqualTo("VALID");
+			assertThat(checkOutcomes(account)).containsOnly("UNREACHABLE");
+			assertThat(noticeKinds(account.owner())).isEmpty();
+		}
+
+		// X answers again: the probe closes the incident; then one user's revocation is what it is
+		publishers.removeStub(storm);
+		this.clock.advance(Duration.ofMinutes(6));
+		xs.forEach(this::due);
+		this.checks.runRound();
+		assertThat(this.checks.openIncidents()).noneMatch(incident -> incident.publisher() == Publisher.X);
+		TestAccount revoked = xs.get(0);
+		imitation.answer(revoked.token(), Answer.refused(0));
+		this.clock.advance(Duration.ofHours(2));
+		xs.forEach(this::due);
+		this.checks.runRound();
+		this.notices.sendDueNow();
+
+		assertThat(status(revoked)).isEqualTo("EXPIRED");
+		assertThat(mailTo(revoked.owner())).hasSize(1);
+		xs.subList(1, xs.size()).forEach(account -> assertThat(status(account)).isEqualTo("VALID"));
+	}
+
+	@Test
 	void roundWhenOneAccountGetsA503ThenNothingChangesAndNothingIsSent() throws Exception {
 		TestAccount facebook = account(Publisher.FACEBOOK, Answer.serverError());
 		TestAccount x = account(Publisher.X, Answer.serverError());

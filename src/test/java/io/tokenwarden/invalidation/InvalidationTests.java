@@ -84,10 +84,10 @@ class InvalidationTests {
 		long id = this.data.account(Publisher.X, TestData.unique("X Shop"), "Northwind Agency");
 		this.mvc.perform(invalidate(id, "STOP_ACTIVITY").with(user("admin@demo.test"))).andExpect(status().is3xxRedirection());
 
-		assertThat(this.jdbc.sql("select access_token_ciphertext is null and refresh_token_ciphertext is null from account_token where account_id = ?")
+		assertThat(this.jdbc.sql("select access_token_ciphertext is null and token_secret_ciphertext is null from account_token where account_id = ?")
 			.param(id).query(Boolean.class).single()).isTrue();
 		assertThat(count("select count(*) from revocation_request where account_id = ? and access_token_ciphertext is not null"
-				+ " and refresh_token_ciphertext is not null", id)).isEqualTo(1);
+				+ " and token_secret_ciphertext is not null", id)).isEqualTo(1);
 		assertThat(count("select count(*) from audit_event where account_id = ? and action = 'token_invalidated'", id)).isEqualTo(1);
 	}
 

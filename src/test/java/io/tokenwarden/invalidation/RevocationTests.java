@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,10 @@ class RevocationTests {
 		registry.add("tokenwarden.publishers.facebook.graph-url", () -> facebook.baseUrl() + "/v25.0");
 		registry.add("spring.security.oauth2.client.registration.facebook.client-id", () -> "revocation-test-app");
 		registry.add("spring.security.oauth2.client.registration.facebook.client-secret", () -> "revocation-test-secret");
+		// X on the same server: its paths (/1.1/...) do not meet Graph's (/v25.0/...)
+		registry.add("tokenwarden.publishers.x.api-url", facebook::baseUrl);
+		registry.add("tokenwarden.publishers.x.consumer-key", () -> "revocation-test-consumer");
+		registry.add("tokenwarden.publishers.x.consumer-secret", () -> "revocation-test-consumer-secret");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -99,7 +104,7 @@ class RevocationTests {
 		facebook.resetAll();
 		// earlier tests' revocations are not this test's business
 		this.jdbc.sql("update revocation_request set status = 'DONE', access_token_ciphertext = null,"
-				+ " refresh_token_ciphertext = null where status = 'PENDING'").update();
+				+ " token_secret_ciphertext = null where status = 'PENDING'").update();
 	}
 
 	@Test
@@ -128,7 +133,7 @@ class RevocationTests {
 
 		assertThat(revocation(id, "status")).isEqualTo("DONE");
 		assertThat(revocation(id, "attempts")).isEqualTo("4");
-		assertThat(revocation(id, "(access_token_ciphertext is null and refresh_token_ciphertext is null)")).isEqualTo("true");
+		assertThat(revocation(id, "(access_token_ciphertext is null and token_secret_ciphertext is null)")).isEqualTo("true");
 		facebook.verify(4, deleteRequestedFor(urlPathEqualTo("/v25.0/me/permissions"))
 			.withHeader("Authorization", equalTo("Bearer " + access.reveal())));
 		assertThat(this.sender.sendDue()).isZero();
@@ -147,7 +152,7 @@ class RevocationTests {
 
 		assertThat(revocation(id, "status")).isEqualTo("FAILED");
 		assertThat(revocation(id, "attempts")).isEqualTo("8");
-		assertThat(revocation(id, "(access_token_ciphertext is null and refresh_token_ciphertext is null)")).isEqualTo("true");
+		assertThat(revocation(id, "(access_token_ciphertext is null and token_secret_ciphertext is null)")).isEqualTo("true");
 		assertThat(this.jdbc.sql("select status from account_token where account_id = ?").param(id).query(String.class)
 			.single()).isEqualTo("INVALIDATED");
 		assertThat(this.jdbc.sql("select count(*) from audit_event where account_id = ? and action = 'revocation_failed'")
@@ -182,7 +187,30 @@ class RevocationTests {
 
 		facebook.verify(0, deleteRequestedFor(urlPathEqualTo("/v25.0/me/permissions")));
 		assertThat(revocation(id, "last_error")).contains("refreshed after the invalidation");
-		assertThat(revocation(id, "(access_token_ciphertext is null and refresh_token_ciphertext is null)")).isEqualTo("true");
+		assertThat(revocation(id, "(access_token_ciphertext is null and token_secret_ciphertext is null)")).isEqualTo("true");
+	}
+
+	@Test
+	void revocationOfAnXTokenThenInvalidateTokenSignedWithThatTokenAndDone() throws Exception {
+		TokenSecret access = TestData.secret();
+		TokenSecret secret = TestData.secret();
+		long id = this.data.account(Publisher.X, TestData.unique("X Revoke Shop"), access, secret, "Northwind Agency");
+		facebook.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/1.1/oauth/invalidate_token"))
+			.willReturn(okJson("{\"access_token\":\"" + access.reveal() + "\"}")));
+
+		invalidate(id);
+		assertThat(this.sender.sendDue()).isEqualTo(1);
+
+		assertThat(revocation(id, "status")).isEqualTo("DONE");
+		assertThat(revocation(id, "(access_token_ciphertext is null and token_secret_ciphertext is null)")).isEqualTo("true");
+		var sent = facebook.findAll(postRequestedFor(urlPathEqualTo("/1.1/oauth/invalidate_token")));
+		assertThat(sent).singleElement().satisfies(request -> {
+			assertThat(request.getHeader("Authorization")).startsWith("OAuth ")
+				.contains("oauth_consumer_key=\"revocation-test-consumer\"", "oauth_token=\"" + access.reveal() + "\"",
+						"oauth_signature_method=\"HMAC-SHA1\"", "oauth_signature=\"")
+				.doesNotContain(secret.reveal(), "revocation-test-consumer-secret", "Bearer");
+			assertThat(request.getUrl() + request.getBodyAsString()).doesNotContain(access.reveal(), secret.reveal());
+		});
 	}
 
 	private void invalidate(long id) throws Exception {

@@ -18,7 +18,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Settings binding and validation, and a start without any OAuth registration. */
+/** Settings binding and validation, and a start without any OAuth registration or X consumer. */
 class PublisherConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -35,7 +35,25 @@ class PublisherConfigurationTests {
 			PublisherException thrown = catchThrowableOfType(PublisherException.class,
 					() -> publishers.client(Publisher.X).revoke(token));
 			assertThat(thrown.getMessage()).contains("X app is not configured");
+			assertThat(publishers.client(Publisher.X).inspect(new HeldToken(TokenSecret.of("t"), TokenSecret.of("s"))))
+				.isInstanceOf(PublisherOutcome.Misconfigured.class);
+			assertThat(publishers.oauth1Consent().configured()).isFalse();
 		});
+	}
+
+	@Test
+	void startWhenXConsumerKeyAndSecretSetThenXIsConfiguredAndTheSecretNeverPrints() {
+		this.runner.withPropertyValues("tokenwarden.publishers.x.consumer-key=xvz1evFS4wEEPTGEFPHBog",
+				"tokenwarden.publishers.x.consumer-secret=kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw")
+			.run(context -> {
+				PublisherSettings settings = context.getBean(PublisherSettings.class);
+				assertThat(settings.x().consumerKey()).isEqualTo("xvz1evFS4wEEPTGEFPHBog");
+				assertThat(settings.x().consumerSecret().reveal()).isEqualTo("kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw");
+				assertThat(settings.toString()).doesNotContain("kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw");
+				assertThat(context.getBean(Publishers.class).oauth1Consent().configured()).isTrue();
+			});
+		this.runner.withPropertyValues("tokenwarden.publishers.x.consumer-key=xvz1evFS4wEEPTGEFPHBog")
+			.run(context -> assertThat(context.getBean(Publishers.class).oauth1Consent().configured()).isFalse());
 	}
 
 	@Test
@@ -64,19 +82,15 @@ class PublisherConfigurationTests {
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948")
 			.withProperty("spring.security.oauth2.client.registration.facebook.client-secret", "app-secret")
-			.withProperty("spring.security.oauth2.client.provider.facebook.token-uri", "http://localhost:8089/oauth/access_token")
-			.withProperty("spring.security.oauth2.client.registration.x.client-id", "x-client");
+			.withProperty("spring.security.oauth2.client.provider.facebook.token-uri", "http://localhost:8089/oauth/access_token");
 		OAuth2ClientProperties oauth = Binder.get(environment).bind("spring.security.oauth2.client", OAuth2ClientProperties.class).get();
 
 		AppCredentials facebook = PublisherConfiguration.credentials(oauth, Publisher.FACEBOOK, URI.create("https://graph.facebook.com/v25.0/oauth/access_token"));
-		AppCredentials x = PublisherConfiguration.credentials(oauth, Publisher.X, URI.create("https://api.x.com/2/oauth2/token"));
 
 		assertThat(facebook.clientId()).isEqualTo("138483919580948");
 		assertThat(facebook.clientSecret()).isEqualTo(TokenSecret.of("app-secret"));
 		assertThat(facebook.tokenUri()).isEqualTo(URI.create("http://localhost:8089/oauth/access_token"));
 		assertThat(facebook.toString()).doesNotContain("app-secret");
-		assertThat(x.hasClientSecret()).isFalse();
-		assertThat(x.tokenUri()).isEqualTo(URI.create("https://api.x.com/2/oauth2/token"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -42,15 +42,15 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	}
 
 	@Test
-	void startWhenAdminClicksRefreshThenConsentUrlWithSingleUseStatePkceAndRerequest() throws Exception {
+	void startWhenAdminClicksRefreshThenConsentUrlWithSingleUseStateAndRerequestButNoPkceByDefault() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		Map<String, String> consent = startRefresh(id, admin());
 		Map<String, String> again = startRefresh(id, admin());
 
 		assertThat(consent).containsEntry("response_type", "code").containsEntry("client_id", "138483919580948")
-			.containsEntry("auth_type", "rerequest").containsEntry("code_challenge_method", "S256")
-			.containsEntry("login_hint", externalId(id));
-		assertThat(consent.get("code_challenge")).hasSize(43);
+			.containsEntry("auth_type", "rerequest").containsEntry("login_hint", externalId(id))
+			// Meta documents PKCE only for its OIDC login; tokenwarden.refresh.facebook-pkce=true turns it on
+			.doesNotContainKeys("code_challenge", "code_challenge_method");
 		assertThat(consent.get("redirect_uri")).isEqualTo("http://localhost/login/oauth2/code/facebook");
 		assertThat(consent.get("scope").split(" ")).containsExactlyInAnyOrder("ads_management", "ads_read",
 				"business_management", "pages_read_engagement", "pages_show_list");
@@ -79,7 +79,8 @@ class FacebookRefreshTests extends RefreshTestSupport {
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(LONG_LIVED);
 		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactly("Kept Page");
 		assertThat(auditCount(id, "token_refreshed")).isEqualTo(1);
-		publishers.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/oauth/access_token")).withRequestBody(containing("code_verifier=")));
+		publishers.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/oauth/access_token")).withRequestBody(containing("code=")));
+		publishers.verify(0, postRequestedFor(urlPathEqualTo("/v25.0/oauth/access_token")).withRequestBody(containing("code_verifier=")));
 	}
 
 	@Test
@@ -165,13 +166,16 @@ class FacebookRefreshTests extends RefreshTestSupport {
 	}
 
 	@Test
-	void callbackWhenDeliveredToTheXEndpointWithFacebooksStateThenRejected() throws Exception {
+	void callbackWhenDeliveredToTheXEndpointsWithFacebooksStateThenRejectedAndNothingIsCalled() throws Exception {
 		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		WebSession session = admin();
 		Map<String, String> consent = startRefresh(id, session);
 
+		// X has no OAuth 2.0 callback any more, and its OAuth 1.0a one knows no Facebook state
 		assertThat(callback("x", session, "code", "AQDcode", "state", consent.get("state")).getResponse().getStatus())
-			.isEqualTo(400);
+			.isEqualTo(404);
+		assertThat(session.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login/oauth1/callback/x").param("oauth_token", consent.get("state"))
+			.param("oauth_verifier", "AQDcode")).getResponse().getStatus()).isEqualTo(400);
 		assertThat(publishers.getAllServeEvents()).isEmpty();
 	}
 

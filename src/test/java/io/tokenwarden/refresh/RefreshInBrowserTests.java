@@ -4,7 +4,6 @@ import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.Browser;
-import io.tokenwarden.testsupport.FreePort;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenSecret;
@@ -15,12 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -36,16 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * URLs are resolved from {@code server.port} at start-up, so the server runs on a fixed free port.
  * Each test seeds its own expired account (and the sandbox user behind it), so no order matters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(TestData.class)
-class RefreshInBrowserTests {
-
-	static final int PORT = FreePort.find();
-
-	@DynamicPropertySource
-	static void fixedPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-	}
+class RefreshInBrowserTests extends SandboxRefreshSupport {
 
 	@RegisterExtension
 	Browser browser = new Browser();
@@ -86,16 +72,21 @@ class RefreshInBrowserTests {
 	}
 
 	@Test
-	void refreshAnExpiredXAccountThenContinueAtXShowsTheGreenCheck() {
-		Seeded account = expiredAccount(Publisher.X, "EXPIRED");
+	void refreshAnExpiredXAccountThenAuthorizeTheAppAtXShowsTheGreenCheck() {
+		Seeded account = expiredAccount(Publisher.X, "INVALID");
 		this.browser.logIn("admin@demo.test");
 
 		clickRefresh(account);
-		continueAtThePublisher(account, "ADMIN");
+		this.browser.waitFor(By.cssSelector("body.sandbox-x"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/sandbox/x/oauth/authorize?oauth_token=");
+		continueAtThePublisher(account, null);
 
 		this.browser.waitForText(By.cssSelector(".alert-success"), "The token of " + account.name() + " is refreshed");
 		assertThat(validCell(account)).isEqualTo("VALID");
-		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain("oauth_token=").doesNotContain("oauth_verifier=");
+		// X's tokens do not expire, and the row says so
+		assertThat(this.browser.driver().findElement(By.cssSelector("tr[data-account-id='" + account.id() + "']"))
+			.getText()).contains("does not expire");
 	}
 
 	@Test
@@ -131,11 +122,16 @@ class RefreshInBrowserTests {
 		this.browser.waitFor(By.cssSelector("tr[data-account-id='" + account.id() + "'] button.refresh")).click();
 	}
 
-	/** On the sandbox's consent page: checks who it offers, picks the access level, and continues. */
+	/**
+	 * On the sandbox's consent page: checks who it offers, picks the access level (Facebook; X has none),
+	 * and continues ("Continue as …", X's "Authorize app").
+	 */
 	private void continueAtThePublisher(Seeded account, String level) {
 		WebElement user = this.browser.waitFor(By.cssSelector("#login_hint option:checked"));
 		assertThat(user.getText()).contains(account.name(), account.externalId());
-		this.browser.driver().findElement(By.id("level-" + level)).click();
+		if (level != null) {
+			this.browser.driver().findElement(By.id("level-" + level)).click();
+		}
 		this.browser.driver().findElement(By.cssSelector("button[name=sandbox_decision][value=continue]")).click();
 		this.browser.waitFor(By.cssSelector("table.accounts, .alert"));
 	}
@@ -159,16 +155,15 @@ class RefreshInBrowserTests {
 		boolean x = publisher == Publisher.X;
 		String name = TestData.unique(x ? "Browser X Shop" : "Browser Facebook Shop");
 		TokenSecret access = TokenSecret.of("browser-access-" + UUID.randomUUID());
-		TokenSecret refresh = x ? TokenSecret.of("browser-refresh-" + UUID.randomUUID()) : null;
-		long id = this.data.account(publisher, name, access, refresh, "Northwind Agency", "Contoso Media");
+		TokenSecret tokenSecret = x ? TokenSecret.of("browser-secret-" + UUID.randomUUID()) : null;
+		long id = this.data.account(publisher, name, access, tokenSecret, "Northwind Agency", "Contoso Media");
 		this.tokens.changeStatus(id, TokenStatus.EXPIRED, reason, null, "test");
 		String externalId = this.jdbc.sql("select external_id from publisher_account where id = ?").param(id)
 			.query(String.class).single();
 		Instant now = Instant.now();
-		DemoAccount seeded = new DemoAccount(id, publisher, externalId, name, access, refresh,
-				now.plus(x ? Duration.ofHours(2) : Duration.ofDays(30)), now.plus(Duration.ofDays(90)),
-				x ? "tweet.read users.read offline.access" : "ads_read,ads_management,pages_show_list", TokenStatus.EXPIRED,
-				reason);
+		DemoAccount seeded = new DemoAccount(id, publisher, externalId, name, access, tokenSecret,
+				x ? null : now.plus(Duration.ofDays(30)), x ? null : now.plus(Duration.ofDays(90)),
+				x ? null : "ads_read,ads_management,pages_show_list", TokenStatus.EXPIRED, reason);
 		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new DemoAccountsSeeded(List.of(seeded))));
 		return new Seeded(id, externalId, name);
 	}

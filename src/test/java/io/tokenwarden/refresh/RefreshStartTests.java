@@ -20,7 +20,7 @@ class RefreshStartTests extends RefreshTestSupport {
 
 	@Test
 	void startWhenGetThen405AndNothingStarts() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 
 		MvcResult result = admin().perform(get("/config/accounts/{id}/refresh", id));
 
@@ -31,7 +31,7 @@ class RefreshStartTests extends RefreshTestSupport {
 
 	@Test
 	void startWithoutCsrfThen403AndNothingStarts() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 
 		MvcResult result = admin().perform(post("/config/accounts/{id}/refresh", id));
 
@@ -52,28 +52,29 @@ class RefreshStartTests extends RefreshTestSupport {
 
 	@Test
 	void startWhenTheStartUrlAsksForOtherScopesOrAnotherRedirectThenTheConsentUrlIgnoresThem() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		WebSession session = admin();
 
 		MvcResult result = session.perform(post("/config/accounts/{id}/refresh", id).with(csrf())
-			.param("scope", "tweet.write dm.write").param("redirect_uri", "https://evil.example/steal")
+			.param("scope", "pages_manage_posts user_friends").param("redirect_uri", "https://evil.example/steal")
 			.param("response_type", "token").param("code_challenge_method", "plain"));
 
 		Map<String, String> consent = query(result.getResponse().getRedirectedUrl());
-		assertThat(result.getResponse().getRedirectedUrl()).startsWith("https://x.test/i/oauth2/authorize?");
-		assertThat(consent.get("scope").split(" ")).containsExactlyInAnyOrder("tweet.read", "users.read", "offline.access");
-		assertThat(consent).containsEntry("redirect_uri", "http://localhost/login/oauth2/code/x")
-			.containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256");
+		assertThat(result.getResponse().getRedirectedUrl()).startsWith("https://www.facebook.test/v25.0/dialog/oauth?");
+		assertThat(consent.get("scope").split("[ ,]")).containsExactlyInAnyOrder("ads_read", "ads_management",
+				"business_management", "pages_show_list", "pages_read_engagement");
+		assertThat(consent).containsEntry("redirect_uri", "http://localhost/login/oauth2/code/facebook")
+			.containsEntry("response_type", "code").doesNotContainEntry("code_challenge_method", "plain");
 	}
 
 	@Test
 	void startTwiceInOneSessionThenOnlyTheNewerConsentCanComeBack() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		WebSession session = admin();
 		Map<String, String> first = startRefresh(id, session);
 		startRefresh(id, session);
 
-		MvcResult result = callback("x", session, "code", "Zmlyc3Q", "state", first.get("state"));
+		MvcResult result = callback("facebook", session, "code", "Zmlyc3Q", "state", first.get("state"));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(result.getResponse().getContentAsString()).contains("Start the refresh again");
@@ -82,12 +83,12 @@ class RefreshStartTests extends RefreshTestSupport {
 
 	@Test
 	void callbackFromAnotherBrowserSessionThen400NoPublisherCallAndAuditedAgainstTheAccount() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		String before = this.tokens.accessToken(id).orElseThrow().reveal();
 		Map<String, String> consent = startRefresh(id, admin());
 		WebSession elsewhere = admin();
 
-		MvcResult result = callback("x", elsewhere, "code", "c3RvbGVu", "state", consent.get("state"));
+		MvcResult result = callback("facebook", elsewhere, "code", "c3RvbGVu", "state", consent.get("state"));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
@@ -116,11 +117,11 @@ class RefreshStartTests extends RefreshTestSupport {
 
 	@Test
 	void callbackWhenRedirectedBackThenTheNextAddressCarriesNeitherCodeNorState() throws Exception {
-		long id = account(Publisher.X, "Northwind Agency");
+		long id = account(Publisher.FACEBOOK, "Northwind Agency");
 		WebSession session = admin();
 		Map<String, String> consent = startRefresh(id, session);
 
-		MvcResult result = callback("x", session, "error", "access_denied", "state", consent.get("state"));
+		MvcResult result = callback("facebook", session, "error", "access_denied", "state", consent.get("state"));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");

@@ -38,15 +38,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** One application context for the refresh tests: both publishers imitated by one WireMock server. */
+/** One application context for the Facebook refresh tests: both publishers imitated by one WireMock server. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ TestData.class, RefreshTestSupport.TestClock.class })
 abstract class RefreshTestSupport {
-
-	static final String X_CLIENT_ID = "x-client-id-for-tests";
-
-	static final String X_CLIENT_SECRET = "x-client-secret-for-tests";
 
 	/** Runs in WireMock's thread before it answers a request: lets a test act while a call is in flight. */
 	static final AtomicReference<Consumer<LoggedRequest>> beforeAnswer = new AtomicReference<>(request -> {
@@ -88,10 +84,6 @@ abstract class RefreshTestSupport {
 				"https://www.facebook.test/v25.0/dialog/oauth");
 		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
 				publishers.baseUrl() + "/v25.0/oauth/access_token");
-		properties.put("spring.security.oauth2.client.registration.x.client-id", X_CLIENT_ID);
-		properties.put("spring.security.oauth2.client.registration.x.client-secret", X_CLIENT_SECRET);
-		properties.put("spring.security.oauth2.client.provider.x.authorization-uri", "https://x.test/i/oauth2/authorize");
-		properties.put("spring.security.oauth2.client.provider.x.token-uri", publishers.baseUrl() + "/2/oauth2/token");
 		return properties;
 	}
 

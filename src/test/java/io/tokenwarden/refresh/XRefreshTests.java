@@ -1,194 +1,209 @@
 package io.tokenwarden.refresh;
 
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.SeenAsset;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
-import io.tokenwarden.publishers.http.LoggedForms;
+import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.publishers.Publishers;
+import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
+import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Refreshing an X token through X's consent page, end to end against an imitation X API. */
-class XRefreshTests extends RefreshTestSupport {
+/**
+ * Refreshing an X account through X's three-legged OAuth 1.0a consent, end to end against the demo's
+ * sandbox X, which checks every signature: request token, the consent page, the callback, the access
+ * token, the identity check, and the stored token secret.
+ */
+class XRefreshTests extends SandboxRefreshSupport {
 
-	static final String NEW_ACCESS = "WE5ld0FjY2Vzc0Zyb21UaGVDb2RlRXhjaGFuZ2U6MToxOmF0OjE";
+	private static final String ACCESS_TOKEN = "/sandbox/x/oauth/access_token";
 
-	static final String NEW_REFRESH = "WE5ld1JlZnJlc2hGcm9tVGhlQ29kZUV4Y2hhbmdlOjE6MTpydDox";
+	@Autowired
+	MockMvc mvc;
 
-	static final String TOKEN_PATH = "/2/oauth2/token";
+	@Autowired
+	TestData data;
 
-	void xAnswers(String userId, String name, String username) {
-		publishers.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=authorization_code"))
-			.willReturn(okJson("""
-					{"token_type":"bearer","expires_in":7200,"access_token":"%s",
-					 "scope":"tweet.read users.read offline.access","refresh_token":"%s"}""".formatted(NEW_ACCESS, NEW_REFRESH))));
-		publishers.stubFor(get(urlPathEqualTo("/2/users/me")).willReturn(okJson("""
-				{"data":{"id":"%s","name":"%s","username":"%s"}}""".formatted(userId, name, username))));
-	}
+	@Autowired
+	AccountDirectory accounts;
 
-	long expiredXAccount() {
-		long id = account(Publisher.X, "Northwind Agency");
-		this.tokens.changeStatus(id, TokenStatus.EXPIRED, "INVALID", null, "test");
-		return id;
-	}
+	@Autowired
+	AccountTokens tokens;
 
-	@Test
-	void refreshWhenAdminConsentsAtXThenPkceS256WithBasicClientAuthAndTheTokenIsValidAgain() throws Exception {
-		long id = expiredXAccount();
-		xAnswers(externalId(id), "Jane Doe", "janedoe");
-		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
+	@Autowired
+	Publishers publishers;
 
-		MvcResult result = callback("x", session, "code", "VGhpc0lzVGhlWENvZGU", "state", consent.get("state"));
+	@Autowired
+	JdbcClient jdbc;
 
-		assertThat(consent).containsEntry("response_type", "code").containsEntry("client_id", X_CLIENT_ID)
-			.containsEntry("code_challenge_method", "S256")
-			.containsEntry("redirect_uri", "http://localhost/login/oauth2/code/x")
-			.doesNotContainKey("auth_type");
-		assertThat(consent.get("scope").split(" ")).containsExactlyInAnyOrder("tweet.read", "users.read", "offline.access");
-		assertThat(consent.get("code_challenge")).hasSize(43);
-		LoggedRequest exchange = single(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-		Map<String, String> form = LoggedForms.form(exchange);
-		assertThat(form).containsEntry("grant_type", "authorization_code").containsEntry("code", "VGhpc0lzVGhlWENvZGU")
-			.containsEntry("redirect_uri", "http://localhost/login/oauth2/code/x").doesNotContainKey("client_secret");
-		assertThat(form.get("code_verifier")).matches("[A-Za-z0-9._~-]{43,128}");
-		assertThat(s256(form.get("code_verifier"))).isEqualTo(consent.get("code_challenge"));
-		assertThat(consent.values()).noneMatch(value -> value.equalsIgnoreCase("plain"));
-		assertThat(exchange.getBodyAsString()).doesNotContainIgnoringCase("plain");
-		assertThat(exchange.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-			.encodeToString((X_CLIENT_ID + ":" + X_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
-
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
-		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
-		assertThat(status(id)).isEqualTo("VALID");
-		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(NEW_ACCESS);
-		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactly("@janedoe");
-		assertThat(auditDetails(id, "token_refreshed")).containsExactly("EXPIRED → VALID");
-	}
+	@Autowired
+	SandboxCalls calls;
 
 	@Test
-	void refreshAtXThenTheRotatedRefreshTokenIsStoredEncryptedWithTheNewExpiry() throws Exception {
-		long id = expiredXAccount();
-		String oldRefresh = this.tokens.refreshToken(id).orElseThrow().reveal();
-		xAnswers(externalId(id), "Jane Doe", "janedoe");
-		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
-		Instant before = this.clock.instant();
-
-		callback("x", session, "code", "VGhpc0lzVGhlWENvZGU", "state", consent.get("state"));
-
-		assertThat(this.tokens.refreshToken(id).orElseThrow().reveal()).isEqualTo(NEW_REFRESH).isNotEqualTo(oldRefresh);
-		Map<String, Object> row = this.jdbc.sql("""
-				select access_token_ciphertext, refresh_token_ciphertext, expires_at from account_token where account_id = ?""")
-			.param(id).query().singleRow();
-		assertThat(new String((byte[]) row.get("access_token_ciphertext"), StandardCharsets.ISO_8859_1)).doesNotContain(NEW_ACCESS);
-		assertThat(new String((byte[]) row.get("refresh_token_ciphertext"), StandardCharsets.ISO_8859_1)).doesNotContain(NEW_REFRESH);
-		Instant expiresAt = this.tokens.find(id).orElseThrow().expiresAt();
-		assertThat(expiresAt).isBetween(before.plus(Duration.ofHours(2)), this.clock.instant().plus(Duration.ofHours(2)));
-	}
-
-	@Test
-	void refreshWhenSignedInAsAnotherXUserThenExplainsAndStoresNothing() throws Exception {
+	void refreshWhenTheAdminAuthorizesAtXThenTheTokenAndItsSecretAreStoredEncryptedAndSignCalls() throws Exception {
 		long id = expiredXAccount();
 		String before = this.tokens.accessToken(id).orElseThrow().reveal();
-		xAnswers("1450000000000000001", "Somebody Else", "somebody");
 		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
 
-		MvcResult result = callback("x", session, "code", "VGhpc0lzVGhlWENvZGU", "state", consent.get("state"));
+		String authorize = startRefresh(id, session);
+		MvcResult result = session.perform(get(authorizeAtX(authorize, externalId(id), "continue")));
+
+		assertThat(authorize).startsWith("http://localhost:" + PORT + "/sandbox/x/oauth/authorize?oauth_token=");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
+		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(status(id)).isEqualTo("VALID");
+		HeldToken held = new HeldToken(this.tokens.accessToken(id).orElseThrow(), this.tokens.tokenSecret(id).orElseThrow());
+		assertThat(held.accessToken().reveal()).isNotEqualTo(before).startsWith(externalId(id) + "-");
+		Map<String, Object> row = this.jdbc.sql("""
+				select access_token_ciphertext, token_secret_ciphertext, expires_at from account_token where account_id = ?""")
+			.param(id).query().singleRow();
+		assertThat(new String((byte[]) row.get("access_token_ciphertext"), StandardCharsets.ISO_8859_1))
+			.doesNotContain(held.accessToken().reveal());
+		assertThat(new String((byte[]) row.get("token_secret_ciphertext"), StandardCharsets.ISO_8859_1))
+			.doesNotContain(held.tokenSecret().reveal());
+		assertThat(row.get("expires_at")).as("X's OAuth 1.0a tokens do not expire").isNull();
+		assertThat(this.accounts.assets(id)).extracting(SeenAsset::kind).containsExactly("PROFILE");
+		assertThat(auditDetails(id, "token_refreshed")).containsExactly("EXPIRED → VALID");
+		// the stored pair signs what the health check sends: a valid token for the sandbox X
+		assertThat(this.publishers.client(Publisher.X).inspect(held)).isInstanceOf(PublisherOutcome.Valid.class);
+	}
+
+	@Test
+	void refreshWhenTheUserCancelsAtXThenSaysSoAndNothingIsExchanged() throws Exception {
+		long id = expiredXAccount();
+		String before = this.tokens.accessToken(id).orElseThrow().reveal();
+		int exchanges = this.calls.to(ACCESS_TOKEN);
+		WebSession session = admin();
+
+		String callback = authorizeAtX(startRefresh(id, session), externalId(id), "cancel");
+		MvcResult result = session.perform(get(callback));
+
+		assertThat(callback).contains("denied=");
+		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.cancelled");
+		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsExactly("X",
+				this.accounts.find(id).orElseThrow().name());
+		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(exchanges);
+		assertThat(status(id)).isEqualTo("EXPIRED");
+		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
+		assertThat(auditDetails(id, "refresh_failed")).singleElement().asString().contains("denied at X");
+	}
+
+	@Test
+	void callbackWhenReplayedOrFromAnotherSessionThenNoAccessTokenCallNothingChangesAndItIsAudited() throws Exception {
+		long id = expiredXAccount();
+		WebSession session = admin();
+		String callback = authorizeAtX(startRefresh(id, session), externalId(id), "continue");
+		int exchanges = this.calls.to(ACCESS_TOKEN);
+
+		MvcResult foreign = admin().perform(get(callback));
+
+		assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
+		assertThat(foreign.getResponse().getContentAsString()).contains("Start the refresh again");
+		assertThat(this.calls.to(ACCESS_TOKEN)).as("no access token asked for").isEqualTo(exchanges);
+		assertThat(status(id)).isEqualTo("EXPIRED");
+		assertThat(auditDetails(id, "refresh_failed")).singleElement().asString()
+			.contains("oauth_token not pending in this browser session", "issued to admin@demo.test");
+
+		// the consent is still pending in its own session, once
+		assertThat(session.perform(get(callback)).getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(exchanges + 1);
+		MvcResult replayed = session.perform(get(callback));
+		assertThat(replayed.getResponse().getStatus()).isEqualTo(400);
+		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(exchanges + 1);
+		assertThat(auditDetails(id, "refresh_failed")).hasSize(2);
+	}
+
+	@Test
+	void refreshWhenAuthorizedAsAnotherXUserThenExplainsAndStoresNothing() throws Exception {
+		long id = expiredXAccount();
+		long other = this.data.sandboxAccount(Publisher.X, TestData.unique("Somebody Else"), "Fabrikam Partners");
+		String before = this.tokens.accessToken(id).orElseThrow().reveal();
+		WebSession session = admin();
+
+		MvcResult result = session.perform(get(authorizeAtX(startRefresh(id, session), externalId(other), "continue")));
 
 		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.wrongIdentity");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsExactly("X", "Somebody Else",
-				"1450000000000000001", externalId(id), this.accounts.find(id).orElseThrow().name());
+		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsSequence(externalId(other),
+				externalId(id), this.accounts.find(id).orElseThrow().name());
 		assertThat(status(id)).isEqualTo("EXPIRED");
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
 		assertThat(auditDetails(id, "refresh_failed")).singleElement().asString().contains("account mismatch");
 	}
 
 	@Test
-	void refreshWhenUserCancelsAtXThenSaysSoAndCallsNothing() throws Exception {
+	void callbackWithoutVerifierOrWithTwoTokensThen400AndNoCall() throws Exception {
 		long id = expiredXAccount();
 		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
+		startRefresh(id, session);
+		int calls = this.calls.to(ACCESS_TOKEN);
 
-		MvcResult result = callback("x", session, "error", "access_denied", "state", consent.get("state"));
-
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.cancelled");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsExactly("X",
-				this.accounts.find(id).orElseThrow().name());
-		assertThat(publishers.getAllServeEvents()).isEmpty();
-		assertThat(status(id)).isEqualTo("EXPIRED");
-		assertThat(auditDetails(id, "refresh_failed")).singleElement().asString().contains("access_denied");
+		assertThat(session.perform(get("/login/oauth1/callback/x").param("oauth_token", "a")).getResponse().getStatus())
+			.isEqualTo(400);
+		assertThat(session.perform(get("/login/oauth1/callback/x").param("oauth_token", "a", "b")
+			.param("oauth_verifier", "v")).getResponse().getStatus()).isEqualTo(400);
+		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(calls);
 	}
 
-	@Test
-	void refreshWhenXRefusesTheCodeThenExchangeFailedAndTheOldTokenStays() throws Exception {
-		long id = expiredXAccount();
-		String before = this.tokens.accessToken(id).orElseThrow().reveal();
-		publishers.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
-					{"error":"invalid_request","error_description":"Value passed for the authorization code was invalid."}""")));
-		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
-
-		MvcResult result = callback("x", session, "code", "VGhpc0lzVGhlWENvZGU", "state", consent.get("state"));
-
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.exchangeFailed");
-		assertThat(status(id)).isEqualTo("EXPIRED");
-		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
-		publishers.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-		assertThat(auditDetails(id, "refresh_failed")).hasSize(1);
+	private long expiredXAccount() {
+		long id = this.data.sandboxAccount(Publisher.X, TestData.unique("X Refresh Shop"), "Northwind Agency");
+		this.tokens.changeStatus(id, TokenStatus.EXPIRED, "INVALID", null, "test");
+		return id;
 	}
 
-	@Test
-	void refreshWhenXIsUnreachableDuringTheExchangeThenTryAgainAndTheCodeIsNotRetried() throws Exception {
-		long id = expiredXAccount();
-		String before = this.tokens.accessToken(id).orElseThrow().reveal();
-		publishers.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		WebSession session = admin();
-		Map<String, String> consent = startRefresh(id, session);
-
-		MvcResult result = callback("x", session, "code", "VGhpc0lzVGhlWENvZGU", "state", consent.get("state"));
-
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.unreachable");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsExactly("X");
-		assertThat(status(id)).isEqualTo("EXPIRED");
-		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
-		publishers.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-		assertThat(auditDetails(id, "refresh_failed")).hasSize(1);
+	private WebSession admin() {
+		return new WebSession(this.mvc, "admin@demo.test");
 	}
 
-	private static LoggedRequest single(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-		List<LoggedRequest> requests = publishers.findAll(pattern);
-		assertThat(requests).hasSize(1);
-		return requests.get(0);
+	/** Clicks Refresh; answers X's authorize page it sends the browser to. */
+	private String startRefresh(long id, WebSession session) throws Exception {
+		MvcResult result = session.perform(post("/config/accounts/{id}/refresh", id).with(csrf()));
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		return result.getResponse().getRedirectedUrl();
 	}
 
-	// RFC 7636 4.2: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))), without padding
-	private static String s256(String verifier) throws Exception {
-		byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	/** On the sandbox X's consent page, as the user with this X id: "Authorize app" or "Cancel"; answers the callback. */
+	private String authorizeAtX(String authorizeUrl, String xUserId, String decision) throws Exception {
+		String requestToken = RefreshTestSupport.query(authorizeUrl).get("oauth_token");
+		long sandboxUser = this.jdbc.sql("select id from sandbox_user where publisher = 'X' and external_id = ?")
+			.param(xUserId).query(Long.class).single();
+		MvcResult result = this.mvc.perform(post("/sandbox/x/oauth/authorize").with(csrf())
+			.param("oauth_token", requestToken)
+			.param("sandbox_user", String.valueOf(sandboxUser))
+			.param("sandbox_decision", decision)).andReturn();
+		return result.getResponse().getHeader("Location");
+	}
+
+	private String externalId(long accountId) {
+		return this.accounts.find(accountId).orElseThrow().externalId();
+	}
+
+	private String status(long accountId) {
+		return this.jdbc.sql("select status from account_token where account_id = ?").param(accountId)
+			.query(String.class).single();
+	}
+
+	private List<String> auditDetails(long accountId, String action) {
+		return this.jdbc.sql("select detail from audit_event where account_id = ? and action = ? order by id")
+			.params(accountId, action)
+			.query(String.class)
+			.list();
 	}
 
 }

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The imitation Facebook speaks the Graph API of publisher-api.md, part A. */
+/** The imitation Facebook speaks the Graph API as docs/publishers.md ("Facebook") describes it. */
 class FacebookSandboxTests extends SandboxTestSupport {
 
 	@Autowired

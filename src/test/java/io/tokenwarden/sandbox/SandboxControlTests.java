@@ -1,5 +1,6 @@
 package io.tokenwarden.sandbox;
 
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,16 +75,16 @@ class SandboxControlTests extends SandboxTestSupport {
 	}
 
 	@Test
-	void changePasswordThenXAnswers401AndTheRefreshInvalidGrant() throws Exception {
+	void changePasswordThenXAnswers401WithCode89() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
-		JsonNode tokens = xTokens(user);
+		HeldToken tokens = xTokens(user);
 		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
-		assertThat(httpGet("/sandbox/x/2/users/me", tokens.path("access_token").asString()).getStatusCode().value())
-			.isEqualTo(401);
-		ResponseEntity<String> refresh = refreshX(tokens.path("refresh_token").asString());
-		assertThat(refresh.getStatusCode().value()).isEqualTo(400);
-		assertThat(json(refresh).path("error").asString()).isEqualTo("invalid_grant");
+		ResponseEntity<String> me = xGet("/sandbox/x/2/users/me", tokens);
+		assertThat(me.getStatusCode().value()).isEqualTo(401);
+		assertThat(json(me).path("errors").get(0).path("code").asInt()).isEqualTo(89);
+		// authorizing the app again gives a working token
+		assertThat(xGet("/sandbox/x/2/users/me", xTokens(user)).getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test
@@ -102,15 +103,14 @@ class SandboxControlTests extends SandboxTestSupport {
 	}
 
 	@Test
-	void expireThenXAnswers401AndTheRefreshInvalidRequest() throws Exception {
+	void expireThenXAnswers401WithCode89() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
-		JsonNode tokens = xTokens(user);
+		HeldToken tokens = xTokens(user);
 		this.mvc.perform(post("/sandbox/users/{id}/expire", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
-		assertThat(httpGet("/sandbox/x/2/users/me", tokens.path("access_token").asString()).getStatusCode().value())
-			.isEqualTo(401);
-		assertThat(json(refreshX(tokens.path("refresh_token").asString())).path("error").asString())
-			.isEqualTo("invalid_request");
+		ResponseEntity<String> me = xGet("/sandbox/x/2/users/me", tokens);
+		assertThat(me.getStatusCode().value()).isEqualTo(401);
+		assertThat(json(me).path("errors").get(0).path("code").asInt()).isEqualTo(89);
 	}
 
 	@Test
@@ -149,12 +149,13 @@ class SandboxControlTests extends SandboxTestSupport {
 	@Test
 	void publisherDownThenEveryApiCallAnswers503WithAnHtmlBody() throws Exception {
 		String facebookToken = facebookToken(newUser(Publisher.FACEBOOK, 2, 1), AccessLevel.ADMIN);
-		String xToken = xTokens(newUser(Publisher.X, 0, 0)).path("access_token").asString();
+		HeldToken xToken = xTokens(newUser(Publisher.X, 0, 0));
 		setMode("FACEBOOK", "DOWN");
 		setMode("X", "DOWN");
 
 		for (ResponseEntity<String> response : new ResponseEntity[] { graph("me", facebookToken), debugToken(facebookToken),
-				httpGet("/sandbox/x/2/users/me", xToken), postForm("/sandbox/x/2/oauth2/token", Map.of(), xClient()) }) {
+				xGet("/sandbox/x/2/users/me", xToken), xPost("/sandbox/x/oauth/request_token", null,
+						Map.of("oauth_callback", X_CALLBACK)), xPost("/sandbox/x/1.1/oauth/invalidate_token", xToken, Map.of()) }) {
 			assertThat(response.getStatusCode().value()).isEqualTo(503);
 			assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
 			assertThat(response.getBody()).contains("<html>");
@@ -180,7 +181,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	@Test
 	void rateLimitedThenFacebookCode17WithUsageHeaderAndX429WithResetHeader() throws Exception {
 		String facebookToken = facebookToken(newUser(Publisher.FACEBOOK, 2, 1), AccessLevel.ADMIN);
-		String xToken = xTokens(newUser(Publisher.X, 0, 0)).path("access_token").asString();
+		HeldToken xToken = xTokens(newUser(Publisher.X, 0, 0));
 		setMode("FACEBOOK", "RATE_LIMITED");
 		setMode("X", "RATE_LIMITED");
 
@@ -191,7 +192,7 @@ class SandboxControlTests extends SandboxTestSupport {
 		assertThat(usage.path(SandboxApps.FACEBOOK_APP_ID).get(0).path("estimated_time_to_regain_access").asInt())
 			.isPositive();
 
-		ResponseEntity<String> x = httpGet("/sandbox/x/2/users/me", xToken);
+		ResponseEntity<String> x = xGet("/sandbox/x/2/users/me", xToken);
 		assertThat(x.getStatusCode().value()).isEqualTo(429);
 		assertThat(x.getHeaders().getFirst("x-rate-limit-remaining")).isEqualTo("0");
 		assertThat(Long.parseLong(x.getHeaders().getFirst("x-rate-limit-reset"))).isGreaterThan(Instant.now().getEpochSecond());

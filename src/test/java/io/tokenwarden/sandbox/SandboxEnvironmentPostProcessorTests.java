@@ -16,9 +16,7 @@ class SandboxEnvironmentPostProcessorTests {
 
 	private static final String X_API_URL = "tokenwarden.publishers.x.api-url";
 
-	private static final String X_GRANT = "spring.security.oauth2.client.registration.x.authorization-grant-type";
-
-	private static final String X_SCOPE = "spring.security.oauth2.client.registration.x.scope";
+	private static final String X_CONSUMER_KEY = "tokenwarden.publishers.x.consumer-key";
 
 	private static final String APPLICATION_PROPERTIES = "Config resource 'class path resource [application.properties]' "
 			+ "via location 'optional:classpath:/'";
@@ -28,10 +26,10 @@ class SandboxEnvironmentPostProcessorTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(APPLICATION_PROPERTIES, Map.of(GRAPH_URL, "https://graph.facebook.com/v25.0",
-					X_API_URL, "https://api.x.com", X_SCOPE, "users.read", "tokenwarden.demo.enabled", "true")));
+					X_API_URL, "https://api.x.com", "tokenwarden.demo.enabled", "true")));
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("commandLineArgs", Map.of(X_API_URL, "http://x.elsewhere.test",
-					"server.port", "9090")));
+					X_CONSUMER_KEY, "my-own-x-app", "server.port", "9090")));
 
 		new SandboxEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
@@ -39,11 +37,13 @@ class SandboxEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty(X_API_URL)).isEqualTo("http://x.elsewhere.test");
 		assertThat(environment.getProperty("spring.security.oauth2.client.registration.facebook.client-id"))
 			.isEqualTo(SandboxApps.FACEBOOK_APP_ID);
-		assertThat(environment.getProperty("spring.security.oauth2.client.provider.x.token-uri"))
-			.isEqualTo("http://localhost:9090/sandbox/x/2/oauth2/token");
-		// the registration's own settings stay with application.properties; the fallbacks only fill gaps
-		assertThat(environment.getProperty(X_SCOPE)).isEqualTo("users.read");
-		assertThat(environment.getProperty(X_GRANT)).isEqualTo("authorization_code");
+		assertThat(environment.getProperty("tokenwarden.publishers.x.ads-api-url"))
+			.isEqualTo("http://localhost:9090/sandbox/x-ads");
+		assertThat(environment.getProperty(X_CONSUMER_KEY)).isEqualTo("my-own-x-app");
+		assertThat(environment.getProperty("tokenwarden.publishers.x.consumer-secret"))
+			.isEqualTo(SandboxApps.X_CONSUMER_SECRET);
+		// no OAuth 2.0 client for X any more
+		assertThat(environment.getProperty("spring.security.oauth2.client.registration.x.client-id")).isNull();
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class SandboxEnvironmentPostProcessorTests {
 		new SandboxEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
 		assertThat(environment.getProperty(GRAPH_URL)).isNull();
-		assertThat(environment.getProperty(X_GRANT)).isNull();
+		assertThat(environment.getProperty(X_CONSUMER_KEY)).isNull();
 		assertThat(environment.getPropertySources().contains(SandboxEnvironmentPostProcessor.DEFAULTS)).isFalse();
 	}
 

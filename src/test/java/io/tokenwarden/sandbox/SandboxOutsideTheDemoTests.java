@@ -36,7 +36,7 @@ class SandboxOutsideTheDemoTests {
 	@Test
 	void sandboxUrlsWhenDemoDisabledThenNotFound() throws Exception {
 		for (String path : new String[] { "/sandbox", "/sandbox/facebook/v25.0/me", "/sandbox/x/2/users/me",
-				"/sandbox/facebook/dialog/oauth", "/sandbox/x/i/oauth2/authorize" }) {
+				"/sandbox/facebook/dialog/oauth", "/sandbox/x/oauth/authorize" }) {
 			this.mvc.perform(get(path)).andExpect(status().isNotFound());
 		}
 	}
@@ -50,7 +50,7 @@ class SandboxOutsideTheDemoTests {
 			.filter(name -> name.startsWith(SandboxApps.class.getPackageName() + "."))).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("tokenwarden.publishers.facebook.graph-url")).isNull();
 		assertThat(this.context.getEnvironment()
-			.getProperty("spring.security.oauth2.client.registration.x.client-id")).isNull();
+			.getProperty("tokenwarden.publishers.x.consumer-key")).isNull();
 	}
 
 }

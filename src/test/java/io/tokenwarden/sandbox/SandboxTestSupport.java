@@ -1,12 +1,16 @@
 package io.tokenwarden.sandbox;
 
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.x.OAuth1TestSigning;
+import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -19,13 +23,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -155,42 +162,77 @@ abstract class SandboxTestSupport {
 
 	// ---- X
 
-	static final String VERIFIER = "verifier-0123456789-0123456789-0123456789-0123456789-abcdef";
+	static final String X_CALLBACK = "http://localhost:8080/login/oauth1/callback/x";
 
-	static String challenge(String verifier) throws Exception {
-		byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	/** An OAuth 1.0a header for a call to this server, signed by the sandbox's X app (the token may be null). */
+	String xAuthorization(HttpMethod method, String pathAndQuery, HeldToken token, Map<String, String> extra,
+			Clock clock) {
+		return OAuth1TestSigning.authorization(method.name(), URI.create("http://localhost:" + this.port + pathAndQuery),
+				SandboxApps.X_CONSUMER_KEY, SandboxApps.X_CONSUMER_SECRET,
+				token == null ? null : token.accessToken().reveal(),
+				token == null || token.tokenSecret() == null ? null : token.tokenSecret().reveal(), extra, clock);
 	}
 
-	static String xClient() {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((SandboxApps.X_CLIENT_ID + ":" + SandboxApps.X_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+	/** A call to the sandbox X with exactly this {@code Authorization} header (null: none). */
+	ResponseEntity<String> xCall(HttpMethod method, String pathAndQuery, String authorization) {
+		return this.http.method(method)
+			.uri(pathAndQuery)
+			.headers(headers -> {
+				if (authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, authorization);
+				}
+			})
+			.retrieve()
+			.toEntity(String.class);
 	}
 
-	Map<String, String> xAuthorizeParams() throws Exception {
-		return Map.of("response_type", "code", "client_id", SandboxApps.X_CLIENT_ID, "redirect_uri", CALLBACK + "x",
-				"scope", "tweet.read users.read offline.access", "state", "xs", "code_challenge", challenge(VERIFIER),
-				"code_challenge_method", "S256");
+	/** A GET signed with the user's token, as X wants it. */
+	ResponseEntity<String> xGet(String pathAndQuery, HeldToken token) {
+		return xCall(HttpMethod.GET, pathAndQuery, xAuthorization(HttpMethod.GET, pathAndQuery, token, Map.of(),
+				Clock.systemUTC()));
 	}
 
-	String xCode(SandboxUser user) throws Exception {
-		return queryParam(consent(ConsentController.X_AUTHORIZE, xAuthorizeParams(), user, AccessLevel.ADMIN, "continue"),
-				"code");
+	/** A POST signed with the token (null for none) and these protocol parameters. */
+	ResponseEntity<String> xPost(String path, HeldToken token, Map<String, String> extra) {
+		return xCall(HttpMethod.POST, path, xAuthorization(HttpMethod.POST, path, token, extra, Clock.systemUTC()));
 	}
 
-	ResponseEntity<String> exchangeXCode(String code, String verifier) {
-		return postForm("/sandbox/x/2/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-				"redirect_uri", CALLBACK + "x", "code_verifier", verifier), xClient());
+	/** An {@code application/x-www-form-urlencoded} answer body as pairs. */
+	static Map<String, String> form(ResponseEntity<String> response) {
+		Map<String, String> pairs = new LinkedHashMap<>();
+		UriComponentsBuilder.fromUriString("http://x/?" + response.getBody()).build().getQueryParams().toSingleValueMap()
+			.forEach((name, value) -> pairs.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8)));
+		return pairs;
 	}
 
-	ResponseEntity<String> refreshX(String refreshToken) {
-		return postForm("/sandbox/x/2/oauth2/token",
-				Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), xClient());
+	/** A new request token for the demo console's callback: {@code oauth_token}, {@code oauth_token_secret}. */
+	Map<String, String> xRequestToken() {
+		ResponseEntity<String> response = xPost("/sandbox/x/oauth/request_token", null, Map.of("oauth_callback", X_CALLBACK));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return form(response);
 	}
 
-	/** A live access and refresh token pair for the user: {@code access_token}, {@code refresh_token}. */
-	JsonNode xTokens(SandboxUser user) throws Exception {
-		return json(exchangeXCode(xCode(user), VERIFIER));
+	/** "Authorize app" ({@code continue}) or "Cancel" on X's consent page; answers where the browser is sent. */
+	String xAuthorize(String requestToken, SandboxUser user, String decision) throws Exception {
+		MvcResult result = this.mvc.perform(post(ConsentController.X_AUTHORIZE).with(csrf())
+			.param("oauth_token", requestToken)
+			.param("sandbox_user", String.valueOf(user.id()))
+			.param("sandbox_decision", decision)).andReturn();
+		return result.getResponse().getHeader(HttpHeaders.LOCATION);
+	}
+
+	/** The access token exchange, signed with the request token and its secret. */
+	ResponseEntity<String> xAccessToken(Map<String, String> requestToken, String verifier) {
+		return xPost("/sandbox/x/oauth/access_token", new HeldToken(TokenSecret.of(requestToken.get("oauth_token")),
+				TokenSecret.of(requestToken.get("oauth_token_secret"))), Map.of("oauth_verifier", verifier));
+	}
+
+	/** A live OAuth 1.0a token and secret for the user, through the three legs. */
+	HeldToken xTokens(SandboxUser user) throws Exception {
+		Map<String, String> requestToken = xRequestToken();
+		String verifier = queryParam(xAuthorize(requestToken.get("oauth_token"), user, "continue"), "oauth_verifier");
+		Map<String, String> access = form(xAccessToken(requestToken, verifier));
+		return new HeldToken(TokenSecret.of(access.get("oauth_token")), TokenSecret.of(access.get("oauth_token_secret")));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.tokenwarden.sandbox;
 
 import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
@@ -78,19 +79,22 @@ class SeededDemoTokensTests extends SandboxTestSupport {
 	}
 
 	@Test
-	void seededXTokensWhenValidThenUsersMeAndRefreshWorkAndWhenBrokenThen401AndRefreshRefused() {
+	void seededXTokensWhenValidThenTheySignUsersMeAndWhenBrokenOrInvalidatedThenCode89() {
 		DemoAccount valid = seed(Publisher.X, TokenStatus.VALID, null);
-		ResponseEntity<String> me = httpGet("/sandbox/x/2/users/me", valid.accessToken().reveal());
+		ResponseEntity<String> me = xGet("/sandbox/x/2/users/me", held(valid));
 		assertThat(me.getStatusCode().value()).isEqualTo(200);
 		assertThat(json(me).path("data").path("id").asString()).isEqualTo(valid.externalId());
-		assertThat(refreshX(valid.refreshToken().reveal()).getStatusCode().value()).isEqualTo(200);
 
-		for (String reason : new String[] { "APP_REMOVED", "EXPIRED" }) {
-			DemoAccount broken = seed(Publisher.X, TokenStatus.EXPIRED, reason);
-			assertThat(httpGet("/sandbox/x/2/users/me", broken.accessToken().reveal()).getStatusCode().value())
-				.isEqualTo(401);
-			assertThat(refreshX(broken.refreshToken().reveal()).getStatusCode().value()).isEqualTo(400);
+		for (DemoAccount broken : new DemoAccount[] { seed(Publisher.X, TokenStatus.EXPIRED, "INVALID"),
+				seed(Publisher.X, TokenStatus.EXPIRED, "PASSWORD_CHANGED"), seed(Publisher.X, TokenStatus.INVALIDATED, "USER_LEFT") }) {
+			ResponseEntity<String> refused = xGet("/sandbox/x/2/users/me", held(broken));
+			assertThat(refused.getStatusCode().value()).as(broken.statusReason()).isEqualTo(401);
+			assertThat(json(refused).path("errors").get(0).path("code").asInt()).isEqualTo(89);
 		}
+	}
+
+	private static HeldToken held(DemoAccount account) {
+		return new HeldToken(account.accessToken(), account.tokenSecret());
 	}
 
 	private DemoAccount seed(Publisher publisher, TokenStatus status, String reason) {
@@ -98,10 +102,9 @@ class SeededDemoTokensTests extends SandboxTestSupport {
 		String externalId = String.valueOf(ThreadLocalRandom.current().nextLong(8_000_000_000L, 8_999_999_999L));
 		Instant now = Instant.now();
 		DemoAccount account = new DemoAccount(-1, publisher, externalId, "Seeded " + externalId,
-				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-refresh-" + UUID.randomUUID()) : null,
-				now.plus(x ? Duration.ofHours(2) : Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
-				now.plus(Duration.ofDays(90)), x ? "tweet.read users.read offline.access" : "ads_read,ads_management,pages_show_list",
-				status, reason);
+				TokenSecret.of("seeded-access-" + UUID.randomUUID()), x ? TokenSecret.of("seeded-secret-" + UUID.randomUUID()) : null,
+				x ? null : now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS),
+				x ? null : now.plus(Duration.ofDays(90)), x ? null : "ads_read,ads_management,pages_show_list", status, reason);
 		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new DemoAccountsSeeded(List.of(account))));
 		return account;
 	}

@@ -1,11 +1,15 @@
 package io.tokenwarden.sandbox;
 
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,128 +19,168 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The imitation X speaks OAuth 2.0 with PKCE and {@code /2/users/me} as in publisher-api.md, part B. */
+/**
+ * The imitation X speaks OAuth 1.0a as X does (docs/publishers.md, "X OAuth 1.0a"): every call signed, the
+ * three-legged consent, and {@code /2/users/me}, {@code /1.1/oauth/invalidate_token} and the Ads API refusing
+ * what X refuses.
+ */
 class XSandboxTests extends SandboxTestSupport {
 
-	@Test
-	void consentPageWhenPkceMissingThenRefusedWithoutRedirect() throws Exception {
-		this.mvc.perform(get(ConsentController.X_AUTHORIZE).param("response_type", "code")
-			.param("client_id", SandboxApps.X_CLIENT_ID)
-			.param("redirect_uri", CALLBACK + "x")
-			.param("scope", "users.read")
-			.param("state", "xs"))
-			.andExpect(status().isBadRequest())
-			.andExpect(header().doesNotExist(HttpHeaders.LOCATION))
-			.andExpect(content().string(containsString("PKCE is required")));
-	}
+	private static final String ME = "/sandbox/x/2/users/me";
+
+	private static final String NOT_AUTHENTICATED = "{\"errors\":[{\"code\":32,\"message\":\"Could not authenticate you.\"}]}";
+
+	private static final String INVALID_TOKEN = "{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}";
 
 	@Test
-	void consentPageThenStyledAsXWithTheUsersToContinueAs() throws Exception {
+	void threeLeggedConsentThenATokenForTheUserWhoAuthorizedWhichSignsUsersMe() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
-		var request = get(ConsentController.X_AUTHORIZE).param("login_hint", user.externalId());
-		xAuthorizeParams().forEach(request::param);
-		this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("sandbox-x")))
-			.andExpect(content().string(containsString("Continue as " + user.name())))
-			.andExpect(content().string(containsString("<li>offline.access</li>")));
-	}
+		Map<String, String> requestToken = xRequestToken();
+		assertThat(requestToken).containsEntry("oauth_callback_confirmed", "true").containsKeys("oauth_token_secret");
 
-	@Test
-	void consentCancelThenRedirectsWithAccessDenied() throws Exception {
-		String location = consent(ConsentController.X_AUTHORIZE, xAuthorizeParams(), newUser(Publisher.X, 0, 0),
-				AccessLevel.ADMIN, "cancel");
-		assertThat(location).isEqualTo(CALLBACK + "x?error=access_denied&state=xs");
-	}
+		String location = xAuthorize(requestToken.get("oauth_token"), user, "continue");
+		assertThat(location).startsWith(X_CALLBACK + "?oauth_token=" + requestToken.get("oauth_token") + "&oauth_verifier=");
+		ResponseEntity<String> access = xAccessToken(requestToken, queryParam(location, "oauth_verifier"));
 
-	@Test
-	void authorizationCodeWithPkceThenTwoHourTokenRefreshTokenAndUsersMe() throws Exception {
-		SandboxUser user = newUser(Publisher.X, 0, 0);
-		ResponseEntity<String> response = exchangeXCode(xCode(user), VERIFIER);
-		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		JsonNode tokens = json(response);
-		assertThat(tokens.path("token_type").asString()).isEqualTo("bearer");
-		assertThat(tokens.path("expires_in").asLong()).isEqualTo(7200);
-		assertThat(tokens.path("scope").asString()).isEqualTo("tweet.read users.read offline.access");
-		assertThat(tokens.path("refresh_token").asString()).isNotBlank();
-
-		ResponseEntity<String> me = httpGet("/sandbox/x/2/users/me", tokens.path("access_token").asString());
+		assertThat(access.getStatusCode().value()).isEqualTo(200);
+		Map<String, String> tokens = form(access);
+		assertThat(tokens).containsEntry("user_id", user.externalId()).containsEntry("screen_name", user.username())
+			.containsKeys("oauth_token", "oauth_token_secret");
+		ResponseEntity<String> me = xGet(ME, new HeldToken(TokenSecret.of(tokens.get("oauth_token")),
+				TokenSecret.of(tokens.get("oauth_token_secret"))));
 		assertThat(me.getStatusCode().value()).isEqualTo(200);
 		assertThat(me.getHeaders().getFirst("x-rate-limit-remaining")).isEqualTo("74");
-		JsonNode data = json(me).path("data");
-		assertThat(data.path("id").asString()).isEqualTo(user.externalId());
-		assertThat(data.path("name").asString()).isEqualTo(user.name());
-		assertThat(data.path("username").asString()).isNotBlank();
+		assertThat(json(me).path("data").path("id").asString()).isEqualTo(user.externalId());
+		assertThat(json(me).path("data").path("name").asString()).isEqualTo(user.name());
 	}
 
 	@Test
-	void authorizationCodeWhenVerifierWrongThenInvalidRequest() throws Exception {
-		ResponseEntity<String> response = exchangeXCode(xCode(newUser(Publisher.X, 0, 0)), VERIFIER + "-wrong");
-		assertThat(response.getStatusCode().value()).isEqualTo(400);
-		assertThat(json(response).path("error").asString()).isEqualTo("invalid_request");
+	void usersMeWhenABearerTokenOrNoHeaderThenCouldNotAuthenticateYou() throws Exception {
+		HeldToken token = xTokens(newUser(Publisher.X, 0, 0));
+
+		for (String authorization : new String[] { "Bearer " + token.accessToken().reveal(), null }) {
+			ResponseEntity<String> response = xCall(HttpMethod.GET, ME, authorization);
+			assertThat(response.getStatusCode().value()).isEqualTo(401);
+			assertThat(response.getBody()).isEqualTo(NOT_AUTHENTICATED);
+		}
 	}
 
 	@Test
-	void authorizationCodeWhenUsedTwiceThenInvalidRequest() throws Exception {
-		String code = xCode(newUser(Publisher.X, 0, 0));
-		assertThat(exchangeXCode(code, VERIFIER).getStatusCode().value()).isEqualTo(200);
-		ResponseEntity<String> again = exchangeXCode(code, VERIFIER);
-		assertThat(again.getStatusCode().value()).isEqualTo(400);
-		assertThat(json(again).path("error_description").asString())
-			.isEqualTo("Value passed for the authorization code was invalid.");
+	void usersMeWhenTheConsumerKeyIsUnknownOrTheSignatureWrongThenCouldNotAuthenticateYou() throws Exception {
+		HeldToken token = xTokens(newUser(Publisher.X, 0, 0));
+		String good = xAuthorization(HttpMethod.GET, ME, token, Map.of(), Clock.systemUTC());
+		String otherApp = good.replace("oauth_consumer_key=\"" + SandboxApps.X_CONSUMER_KEY + "\"",
+				"oauth_consumer_key=\"someone-elses-app\"");
+		String wrongSecret = xAuthorization(HttpMethod.GET, ME,
+				new HeldToken(token.accessToken(), TokenSecret.of("not-the-token-secret")), Map.of(), Clock.systemUTC());
+		String otherUrl = xAuthorization(HttpMethod.GET, ME + "?user.fields=id", token, Map.of(), Clock.systemUTC());
+
+		for (String authorization : new String[] { otherApp, wrongSecret, otherUrl }) {
+			ResponseEntity<String> response = xCall(HttpMethod.GET, ME, authorization);
+			assertThat(response.getStatusCode().value()).isEqualTo(401);
+			assertThat(response.getBody()).isEqualTo(NOT_AUTHENTICATED);
+		}
+		assertThat(xCall(HttpMethod.GET, ME, good).getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test
-	void tokenWhenClientDoesNotAuthenticateWithBasicThenUnauthorizedClient() throws Exception {
-		ResponseEntity<String> response = postForm("/sandbox/x/2/oauth2/token",
-				Map.of("grant_type", "authorization_code", "code", xCode(newUser(Publisher.X, 0, 0)), "redirect_uri",
-						CALLBACK + "x", "code_verifier", VERIFIER, "client_id", SandboxApps.X_CLIENT_ID),
-				null);
+	void usersMeWhenTheTimestampIsMoreThanFiveMinutesOffThenCouldNotAuthenticateYou() throws Exception {
+		HeldToken token = xTokens(newUser(Publisher.X, 0, 0));
+		Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-6));
+		Clock early = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6));
+		Clock slightlyOff = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4));
+
+		for (Clock clock : new Clock[] { late, early }) {
+			ResponseEntity<String> response = xCall(HttpMethod.GET, ME, xAuthorization(HttpMethod.GET, ME, token, Map.of(), clock));
+			assertThat(response.getStatusCode().value()).isEqualTo(401);
+			assertThat(response.getBody()).isEqualTo(NOT_AUTHENTICATED);
+		}
+		assertThat(xCall(HttpMethod.GET, ME, xAuthorization(HttpMethod.GET, ME, token, Map.of(), slightlyOff))
+			.getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void usersMeWhenTheTokenIsUnknownThenInvalidOrExpiredToken() {
+		ResponseEntity<String> response = xGet(ME, new HeldToken(TokenSecret.of("12345-unknown"), TokenSecret.of("s")));
+
 		assertThat(response.getStatusCode().value()).isEqualTo(401);
-		assertThat(json(response).path("error").asString()).isEqualTo("unauthorized_client");
+		assertThat(response.getBody()).isEqualTo(INVALID_TOKEN);
 	}
 
 	@Test
-	void refreshThenRotatesAndASecondUseOfTheSameRefreshTokenIsInvalidRequest() throws Exception {
-		JsonNode first = xTokens(newUser(Publisher.X, 0, 0));
-		String refreshToken = first.path("refresh_token").asString();
+	void requestTokenWhenTheCallbackIsNotOnThisMachineOrTheCallIsUnsignedThenRefused() {
+		ResponseEntity<String> elsewhere = xPost("/sandbox/x/oauth/request_token", null,
+				Map.of("oauth_callback", "https://evil.example/login/oauth1/callback/x"));
+		ResponseEntity<String> unsigned = xCall(HttpMethod.POST, "/sandbox/x/oauth/request_token", null);
 
-		ResponseEntity<String> rotated = refreshX(refreshToken);
-		assertThat(rotated.getStatusCode().value()).isEqualTo(200);
-		JsonNode second = json(rotated);
-		assertThat(second.path("refresh_token").asString()).isNotBlank().isNotEqualTo(refreshToken);
-		assertThat(httpGet("/sandbox/x/2/users/me", second.path("access_token").asString()).getStatusCode().value())
-			.isEqualTo(200);
-
-		ResponseEntity<String> replay = refreshX(refreshToken);
-		assertThat(replay.getStatusCode().value()).isEqualTo(400);
-		assertThat(json(replay).path("error").asString()).isEqualTo("invalid_request");
-		assertThat(json(replay).path("error_description").asString()).isEqualTo("Value passed for the token was invalid.");
-		assertThat(refreshX(second.path("refresh_token").asString()).getStatusCode().value()).isEqualTo(200);
+		assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
+		assertThat(unsigned.getStatusCode().value()).isEqualTo(401);
+		assertThat(unsigned.getBody()).isEqualTo(NOT_AUTHENTICATED);
 	}
 
 	@Test
-	void usersMeWhenTokenUnknownThenProblem401() {
-		ResponseEntity<String> response = httpGet("/sandbox/x/2/users/me", "not-a-token");
-		assertThat(response.getStatusCode().value()).isEqualTo(401);
-		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(json(response).path("title").asString()).isEqualTo("Unauthorized");
-		assertThat(json(response).path("status").asInt()).isEqualTo(401);
-	}
-
-	@Test
-	void revokeThenRevokedTrueLaterCallsAnswer401AndTheGrantIsShownRevoked() throws Exception {
+	void accessTokenWhenTheRequestTokenOrTheVerifierIsUsedAgainOrWrongThenRefused() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
-		JsonNode tokens = xTokens(user);
-		ResponseEntity<String> revoked = postForm("/sandbox/x/2/oauth2/revoke",
-				Map.of("token", tokens.path("refresh_token").asString(), "token_type_hint", "refresh_token"), xClient());
-		assertThat(revoked.getStatusCode().value()).isEqualTo(200);
-		assertThat(json(revoked).path("revoked").asBoolean()).isTrue();
+		Map<String, String> requestToken = xRequestToken();
+		String verifier = queryParam(xAuthorize(requestToken.get("oauth_token"), user, "continue"), "oauth_verifier");
 
-		assertThat(httpGet("/sandbox/x/2/users/me", tokens.path("access_token").asString()).getStatusCode().value())
-			.isEqualTo(401);
-		assertThat(json(refreshX(tokens.path("refresh_token").asString())).path("error").asString())
-			.isEqualTo("invalid_request");
+		ResponseEntity<String> wrongVerifier = xAccessToken(requestToken, "not-the-verifier");
+		ResponseEntity<String> first = xAccessToken(requestToken, verifier);
+		ResponseEntity<String> again = xAccessToken(requestToken, verifier);
+
+		assertThat(wrongVerifier.getStatusCode().value()).isEqualTo(401);
+		assertThat(first.getStatusCode().value()).isEqualTo(200);
+		assertThat(again.getStatusCode().value()).isEqualTo(401);
+		assertThat(again.getBody()).isEqualTo(INVALID_TOKEN);
+		// and the consent page will not authorize the spent request token a second time
+		this.mvc.perform(get(ConsentController.X_AUTHORIZE).param("oauth_token", requestToken.get("oauth_token")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void consentPageThenStyledAsXWithTheUsersAndAuthorizeApp() throws Exception {
+		SandboxUser user = newUser(Publisher.X, 0, 0);
+		String requestToken = xRequestToken().get("oauth_token");
+
+		this.mvc.perform(get(ConsentController.X_AUTHORIZE).param("oauth_token", requestToken)
+			.param("login_hint", user.externalId()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("sandbox-x")))
+			.andExpect(content().string(containsString("Authorize app")))
+			.andExpect(content().string(containsString(X_CALLBACK)));
+	}
+
+	@Test
+	void consentPageWhenTheRequestTokenIsUnknownThenRefusedWithoutRedirect() throws Exception {
+		this.mvc.perform(get(ConsentController.X_AUTHORIZE).param("oauth_token", "never-issued"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().doesNotExist(HttpHeaders.LOCATION))
+			.andExpect(content().string(containsString("request token is not known")));
+	}
+
+	@Test
+	void consentCancelThenRedirectsWithDeniedAndTheRequestTokenNeverBuysAToken() throws Exception {
+		Map<String, String> requestToken = xRequestToken();
+
+		String location = xAuthorize(requestToken.get("oauth_token"), newUser(Publisher.X, 0, 0), "cancel");
+
+		assertThat(location).isEqualTo(X_CALLBACK + "?denied=" + requestToken.get("oauth_token"));
+		assertThat(xAccessToken(requestToken, "anything").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void invalidateTokenThenTheTokenAnswersCode89AndTheGrantIsShownRevoked() throws Exception {
+		SandboxUser user = newUser(Publisher.X, 0, 0);
+		HeldToken token = xTokens(user);
+
+		ResponseEntity<String> invalidated = xPost("/sandbox/x/1.1/oauth/invalidate_token", token, Map.of());
+
+		assertThat(invalidated.getStatusCode().value()).isEqualTo(200);
+		assertThat(json(invalidated).path("access_token").asString()).isEqualTo(token.accessToken().reveal());
+		ResponseEntity<String> me = xGet(ME, token);
+		assertThat(me.getStatusCode().value()).isEqualTo(401);
+		assertThat(me.getBody()).isEqualTo(INVALID_TOKEN);
+		assertThat(xPost("/sandbox/x/1.1/oauth/invalidate_token", token, Map.of()).getBody()).isEqualTo(INVALID_TOKEN);
 		this.mvc.perform(get("/sandbox"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(user.name() + " (" + user.externalId() + ")")))
@@ -144,11 +188,16 @@ class XSandboxTests extends SandboxTestSupport {
 	}
 
 	@Test
-	void revokeWhenTokenUnknownThenStillRevokedTrue() {
-		ResponseEntity<String> revoked = postForm("/sandbox/x/2/oauth2/revoke", Map.of("token", "nothing-like-it"),
-				xClient());
-		assertThat(revoked.getStatusCode().value()).isEqualTo(200);
-		assertThat(json(revoked).path("revoked").asBoolean()).isTrue();
+	void adsApiWhenBearerThenCouldNotAuthenticateYouAndWhenSignedThenTheAccounts() throws Exception {
+		HeldToken token = xTokens(newUser(Publisher.X, 0, 0));
+
+		ResponseEntity<String> bearer = xCall(HttpMethod.GET, "/sandbox/x-ads/12/accounts", "Bearer " + token.accessToken().reveal());
+		ResponseEntity<String> signed = xGet("/sandbox/x-ads/12/accounts?count=1000", token);
+
+		assertThat(bearer.getStatusCode().value()).isEqualTo(401);
+		assertThat(bearer.getBody()).isEqualTo(NOT_AUTHENTICATED);
+		assertThat(signed.getStatusCode().value()).isEqualTo(200);
+		assertThat(json(signed).path("data").isArray()).isTrue();
 	}
 
 }

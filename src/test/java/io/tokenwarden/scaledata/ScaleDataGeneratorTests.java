@@ -109,7 +109,7 @@ class ScaleDataGeneratorTests {
 				   or status = 'INVALIDATED' and access_token_ciphertext is not null""").query(Long.class).single())
 			.isZero();
 		List<Object[]> sample = this.jdbc.sql("""
-				select t.account_id, a.publisher, t.access_token_ciphertext, t.refresh_token_ciphertext
+				select t.account_id, a.publisher, t.access_token_ciphertext, t.token_secret_ciphertext
 				from account_token t join publisher_account a on a.id = t.account_id
 				where t.status = 'VALID' order by t.account_id limit 6""")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4) })
@@ -120,7 +120,7 @@ class ScaleDataGeneratorTests {
 			assertThat(access).startsWith("X".equals(row[1]) ? "xa-" : "EAAD").hasSizeGreaterThan(40);
 			assertThat(new String((byte[]) row[2], StandardCharsets.ISO_8859_1)).doesNotContain(access);
 			if ("X".equals(row[1])) {
-				assertThat(this.cipher.decrypt(id, TokenKind.REFRESH, (byte[]) row[3]).reveal()).startsWith("xr-");
+				assertThat(this.cipher.decrypt(id, TokenKind.TOKEN_SECRET, (byte[]) row[3]).reveal()).startsWith("xs-");
 			}
 			else {
 				assertThat(row[3]).isNull();

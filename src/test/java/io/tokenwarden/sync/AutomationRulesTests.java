@@ -5,15 +5,22 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What each automation decides for one campaign's figures. */
 class AutomationRulesTests {
 
+	/** A campaign with one running ad set or line item that has a bid of its own. */
 	private static CampaignRow campaign(CampaignStatus status, String budget, String spend, String bid) {
-		return new CampaignRow(1, "42", "act_1", "Sale", status, amount(budget), amount(spend), amount(bid), Instant.now());
+		return campaign(status, budget, spend, List.of(new AdGroupRow("4201", "42", "Broad", CampaignStatus.ACTIVE, amount(bid))));
+	}
+
+	private static CampaignRow campaign(CampaignStatus status, String budget, String spend, List<AdGroupRow> adGroups) {
+		return new CampaignRow(1, "42", "act_1", "Sale", status, amount(budget), amount(spend), adGroups, Instant.now());
 	}
 
 	private static Automation automation(Automation.Kind kind, String threshold, Automation.Metric metric,
@@ -26,8 +33,9 @@ class AutomationRulesTests {
 		return text == null ? null : new BigDecimal(text);
 	}
 
+	/** The first change decided (a status rule never decides more than one). */
 	private static Optional<Change> decide(Automation automation, CampaignRow campaign) {
-		return AutomationRules.decide(automation, campaign);
+		return AutomationRules.decide(automation, campaign).stream().findFirst();
 	}
 
 	@Test
@@ -72,6 +80,25 @@ class AutomationRulesTests {
 		assertThat(decide(bid, campaign(CampaignStatus.ACTIVE, "100", "90", "1.00"))).isEmpty();
 		assertThat(decide(bid, campaign(CampaignStatus.ACTIVE, "100", "50", "1.50"))).isEmpty();
 		assertThat(decide(bid, campaign(CampaignStatus.PAUSED, "100", "10", "1.50"))).isEmpty();
+	}
+
+	@Test
+	void autoBidWhenTheCampaignHasSeveralAdGroupsThenEachRunningOneWithItsOwnBidMovesAndTheOthersAreLeftAlone() {
+		Automation bid = automation(Automation.Kind.AUTO_BID, "50", null, null, null, "1.00", "2.00", "0.25");
+		CampaignRow campaign = campaign(CampaignStatus.ACTIVE, "100", "10", List.of(
+				new AdGroupRow("4201", "42", "Broad", CampaignStatus.ACTIVE, amount("1.50")),
+				new AdGroupRow("4202", "42", "Lookalike", CampaignStatus.ACTIVE, null),
+				new AdGroupRow("4203", "42", "Resting", CampaignStatus.PAUSED, amount("1.50")),
+				new AdGroupRow("4204", "42", "Retargeting", CampaignStatus.ACTIVE, amount("1.00"))));
+
+		List<Change> changes = AutomationRules.decide(bid, campaign);
+
+		assertThat(changes).extracting(Change::adGroupId, Change::adGroupName)
+			.containsExactly(tuple("4201", "Broad"), tuple("4204", "Retargeting"));
+		assertThat(changes).extracting(Change::bid).usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("1.75"), new BigDecimal("1.25"));
+		assertThat(changes.get(0).reason()).isEqualTo("spend today 10.00 below the target 50.00: bid 1.50 → 1.75");
+		assertThat(AutomationRules.decide(bid, campaign(CampaignStatus.ACTIVE, "100", "10", List.of()))).isEmpty();
 	}
 
 	@Test

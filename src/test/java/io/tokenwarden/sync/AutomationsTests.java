@@ -7,6 +7,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,7 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AutomationsTests extends SyncTestSupport {
 
 	@Test
-	void ruleAndAutoBidThenWrittenThroughThePublisherAndLogged() throws Exception {
+	void ruleAndAutoBidThenWrittenThroughThePublisherOnTheCampaignAndItsAdSetAndLogged() throws Exception {
 		String slow = campaignId();
 		String paused = campaignId();
 		Account account = facebookAccount("[" + campaign(slow, "Slow", "ACTIVE", 10000, "10.00", 150) + ","
@@ -30,12 +32,33 @@ class AutomationsTests extends SyncTestSupport {
 
 		assertThat(campaignStatus(account.id(), paused)).isEqualTo("ACTIVE");
 		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + paused)).withRequestBody(equalTo("status=ACTIVE")));
-		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + slow)).withRequestBody(equalTo("bid_amount=170")));
-		assertThat(this.jdbc.sql("select bid from campaign where account_id = ? and campaign_id = ?")
-			.params(account.id(), slow).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.70");
+		publishers.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + adSetId(slow)))
+			.withRequestBody(equalTo("bid_amount=170")));
+		publishers.verify(0, postRequestedFor(urlPathEqualTo(GRAPH + "/" + slow)));
+		assertThat(this.jdbc.sql("select bid from campaign_ad_group where account_id = ? and ad_group_id = ?")
+			.params(account.id(), adSetId(slow)).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.70");
 		assertThat(actions(account.id())).isEqualTo(2);
 		assertThat(page("viewer@demo.test", "/config/accounts/{id}/campaigns", account.id()))
-			.contains("Resumed", "budget used 5% below 20%", "Bid changed", "bid 1.50 → 1.70");
+			.contains("Resumed", "budget used 5% below 20%", "Bid changed", "bid 1.50 → 1.70", "ad set Slow ad set");
+	}
+
+	@Test
+	void autoBidOnXThenTheLineItemWithItsOwnBidIsPutInMicrosAndTheAutomaticOneAndTheCampaignAreLeftAlone()
+			throws Exception {
+		long account = xAccount("5000000");
+		syncNow(account);
+		add(account, "kind", "AUTO_BID", "threshold", "30", "minBid", "1.00", "maxBid", "3.00", "step", "0.20");
+
+		syncNow(account);
+
+		publishers.verify(1, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/line_items/itttx"))
+			.withQueryParam("bid_amount_local_micro", equalTo("2600000")));
+		publishers.verify(0, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/line_items/ittty")));
+		publishers.verify(0, putRequestedFor(urlPathMatching("/12/accounts/[a-z0-9]+/campaigns/.*")));
+		assertThat(this.jdbc.sql("select bid from campaign_ad_group where account_id = ? and ad_group_id = 'itttx'")
+			.param(account).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2.60");
+		assertThat(page("viewer@demo.test", "/config/accounts/{id}/campaigns", account))
+			.contains("line item Followers", "bid 2.40 → 2.60");
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class SyncGateTests extends SyncTestSupport {
 	MessageSource messages;
 
 	@Test
-	void syncNowWhenTokenValidThenCampaignsImportedWithBudgetSpendAndBid() throws Exception {
+	void syncNowWhenTokenValidThenCampaignsImportedWithBudgetSpendAndTheirAdSetsBids() throws Exception {
 		String campaign = campaignId();
 		Account account = facebookAccount("[" + campaign(campaign, "Spring Sale", "ACTIVE", 5000, "12.34", 150) + "]");
 
@@ -33,7 +33,7 @@ class SyncGateTests extends SyncTestSupport {
 		assertThat(result.getFlashMap().get("message")).isEqualTo("sync.now.IMPORTED");
 		assertThat(result.getFlashMap().get("messageArgument")).isEqualTo(1);
 		String page = page("viewer@demo.test", "/config/accounts/{id}/campaigns", account.id());
-		assertThat(page).contains("Spring Sale", "50.00", "12.34 (24.7%)", "1.50", "Last synced just now")
+		assertThat(page).contains("Spring Sale", "50.00", "12.34 (24.7%)", "Spring Sale ad set", "1.50", "Last synced just now")
 			.doesNotContain("Sync paused", "Data may be stale", "campaign-toggle");
 		assertThat(state(account.id()).lastSuccessAt()).isNotNull();
 	}

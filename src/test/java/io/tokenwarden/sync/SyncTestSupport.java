@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -64,10 +65,9 @@ abstract class SyncTestSupport {
 				() -> "https://www.facebook.test/v25.0/dialog/oauth");
 		registry.add("spring.security.oauth2.client.provider.facebook.token-uri",
 				() -> publishers.baseUrl() + GRAPH + "/oauth/access_token");
-		registry.add("spring.security.oauth2.client.registration.x.client-id", () -> "x-client-id-for-tests");
-		registry.add("spring.security.oauth2.client.registration.x.client-secret", () -> "x-client-secret-for-tests");
-		registry.add("spring.security.oauth2.client.provider.x.authorization-uri", () -> "https://x.test/i/oauth2/authorize");
-		registry.add("spring.security.oauth2.client.provider.x.token-uri", () -> publishers.baseUrl() + "/2/oauth2/token");
+		// X is an OAuth 1.0a app: its consumer credentials sign every call
+		registry.add("tokenwarden.publishers.x.consumer-key", () -> "x-consumer-key-for-tests");
+		registry.add("tokenwarden.publishers.x.consumer-secret", () -> "x-consumer-secret-for-tests");
 	}
 
 	@Autowired
@@ -113,11 +113,53 @@ abstract class SyncTestSupport {
 			.willReturn(okJson("{\"success\":true}")));
 	}
 
-	/** A campaign as the Marketing API lists it: budget and bid in cents, today's spend in units. */
+	/**
+	 * A campaign as the Marketing API lists it with its ad sets expanded: budget in cents, today's spend in
+	 * units, and one running ad set ({@link #adSetId}, named "&lt;name&gt; ad set") bidding {@code bidCents}.
+	 */
 	static String campaign(String id, String name, String status, long budgetCents, String spend, long bidCents) {
 		return """
-				{"id":"%s","name":"%s","status":"%s","daily_budget":"%d","bid_amount":"%d",
-				 "insights":{"data":[{"spend":"%s"}]}}""".formatted(id, name, status, budgetCents, bidCents, spend);
+				{"id":"%s","name":"%s","status":"%s","daily_budget":"%d",
+				 "insights":{"data":[{"spend":"%s"}]},
+				 "adsets":{"data":[{"id":"%s","name":"%s ad set","status":"ACTIVE","bid_amount":%d,
+				   "bid_strategy":"LOWEST_COST_WITH_BID_CAP"}]}}"""
+			.formatted(id, name, status, budgetCents, spend, adSetId(id), name, bidCents);
+	}
+
+	/**
+	 * An X account of Northwind Agency: one Ads account with campaign {@code 8wku2} ("Launch", 50.00 a day,
+	 * {@code spendMicros} spent today) and its line items {@code itttx} ("Followers", bid 2.40) and
+	 * {@code ittty} ("Keywords", bid AUTO); updates are accepted. The stubs answer by path, whatever the
+	 * request is signed with.
+	 */
+	long xAccount(String spendMicros) {
+		long id = this.data.account(Publisher.X, TestData.unique("Sync Bird"), TestData.secret(), TestData.secret(),
+				"Northwind Agency");
+		String adAccount = "18ce" + Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L), 36);
+		String base = "/12/accounts/" + adAccount;
+		publishers.stubFor(get(urlPathEqualTo("/12/accounts")).willReturn(okJson("""
+				{"request":{"params":{}},"next_cursor":null,"data":[{"id":"%s","name":"Bird Ads","approval_status":"ACCEPTED"}]}"""
+			.formatted(adAccount))));
+		publishers.stubFor(get(urlPathEqualTo(base + "/campaigns")).willReturn(okJson("""
+				{"request":{"params":{}},"next_cursor":null,"data":[{"id":"8wku2","name":"Launch","entity_status":"ACTIVE",
+				 "daily_budget_amount_local_micro":50000000,"currency":"USD"}]}""")));
+		publishers.stubFor(get(urlPathEqualTo(base + "/line_items")).willReturn(okJson("""
+				{"request":{"params":{}},"next_cursor":null,"data":[
+				 {"id":"itttx","campaign_id":"8wku2","name":"Followers","entity_status":"ACTIVE","bid_strategy":"MAX",
+				  "bid_amount_local_micro":2400000},
+				 {"id":"ittty","campaign_id":"8wku2","name":"Keywords","entity_status":"ACTIVE","bid_strategy":"AUTO",
+				  "bid_amount_local_micro":null}]}""")));
+		publishers.stubFor(get(urlPathEqualTo("/12/stats/accounts/" + adAccount)).willReturn(okJson("""
+				{"data_type":"stats","time_series_length":1,"data":[{"id":"8wku2","id_data":[{"segment":null,
+				 "metrics":{"billed_charge_local_micro":[%s]}}]}],"request":{}}""".formatted(spendMicros))));
+		publishers.stubFor(put(urlPathMatching(base + "/(campaigns|line_items)/[a-z0-9]+"))
+			.willReturn(okJson("{\"data\":{\"id\":\"itttx\"},\"request\":{}}")));
+		return id;
+	}
+
+	/** The id of the one ad set {@link #campaign} gives a campaign. */
+	static String adSetId(String campaignId) {
+		return campaignId + "01";
 	}
 
 	static String campaignId() {

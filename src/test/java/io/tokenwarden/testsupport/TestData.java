@@ -44,8 +44,11 @@ public class TestData {
 		this.transactions = transactions;
 	}
 
-	/** A test account with a valid token, linked to the named agencies; returns its id. */
-	public long account(Publisher publisher, String name, TokenSecret access, TokenSecret refresh, String... agencyNames) {
+	/**
+	 * A test account with a valid token (X's with its token secret, without expiry), linked to the named
+	 * agencies; returns its id.
+	 */
+	public long account(Publisher publisher, String name, TokenSecret access, TokenSecret tokenSecret, String... agencyNames) {
 		return this.transactions.execute(status -> {
 			String externalId = String.valueOf(900_000_000_000L + SEQUENCE.incrementAndGet());
 			long id = this.accounts.create(publisher, externalId, name, "owner." + externalId + "@test.example").id();
@@ -53,8 +56,9 @@ public class TestData {
 				long agencyId = this.agencies.findAgency(agencyName).orElseGet(() -> this.agencies.createAgency(agencyName));
 				this.accounts.link(agencyId, id);
 			}
-			this.tokens.store(id, new NewToken(access, refresh, Instant.now().plus(30, ChronoUnit.DAYS), null,
-					"ads_read"), "test");
+			boolean x = publisher == Publisher.X;
+			this.tokens.store(id, new NewToken(access, tokenSecret, x ? null : Instant.now().plus(30, ChronoUnit.DAYS), null,
+					x ? null : "ads_read"), "test");
 			return id;
 		});
 	}
@@ -74,14 +78,14 @@ public class TestData {
 	 */
 	public long sandboxAccount(Publisher publisher, String name, String... agencyNames) {
 		TokenSecret access = secret();
-		TokenSecret refresh = publisher == Publisher.X ? secret() : null;
-		long id = account(publisher, name, access, refresh, agencyNames);
+		boolean x = publisher == Publisher.X;
+		TokenSecret tokenSecret = x ? secret() : null;
+		long id = account(publisher, name, access, tokenSecret, agencyNames);
 		String externalId = this.accounts.find(id).orElseThrow().externalId();
-		Instant expiresAt = Instant.now().plus(publisher == Publisher.X ? 2 : 30 * 24, ChronoUnit.HOURS)
-			.truncatedTo(ChronoUnit.SECONDS);
+		Instant expiresAt = x ? null : Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new DemoAccountsSeeded(List.of(
-				new DemoAccount(id, publisher, externalId, name, access, refresh, expiresAt,
-						Instant.now().plus(90, ChronoUnit.DAYS), "ads_read", TokenStatus.VALID, null)))));
+				new DemoAccount(id, publisher, externalId, name, access, tokenSecret, expiresAt,
+						x ? null : Instant.now().plus(90, ChronoUnit.DAYS), x ? null : "ads_read", TokenStatus.VALID, null)))));
 		return id;
 	}
 

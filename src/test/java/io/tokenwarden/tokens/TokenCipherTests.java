@@ -43,7 +43,7 @@ class TokenCipherTests {
 
 	@Test
 	void decryptWhenTheCiphertextIsTheOtherKindThenFails() {
-		byte[] ciphertext = this.cipher.encrypt(7, TokenKind.REFRESH, SECRET);
+		byte[] ciphertext = this.cipher.encrypt(7, TokenKind.TOKEN_SECRET, SECRET);
 
 		assertThatExceptionOfType(TokenDecryptionException.class)
 			.isThrownBy(() -> this.cipher.decrypt(7, TokenKind.ACCESS, ciphertext));

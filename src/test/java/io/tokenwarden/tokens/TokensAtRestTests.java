@@ -70,7 +70,7 @@ class TokensAtRestTests {
 		this.u = UUID.randomUUID().toString().substring(0, 8);
 		this.agency = this.agencies.createAgency("Tokens Agency " + this.u);
 		this.access = "EAAD-plaintext-access-" + UUID.randomUUID();
-		this.refresh = "xr-plaintext-refresh-" + UUID.randomUUID();
+		this.refresh = "xs-plaintext-secret-" + UUID.randomUUID();
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class TokensAtRestTests {
 		long id = accountWithToken("Stored");
 
 		assertThat(this.tokens.accessToken(id)).contains(TokenSecret.of(this.access));
-		assertThat(this.tokens.refreshToken(id)).contains(TokenSecret.of(this.refresh));
+		assertThat(this.tokens.tokenSecret(id)).contains(TokenSecret.of(this.refresh));
 		Map<String, Object> raw = this.jdbc.sql("select * from account_token where account_id = ?").param(id).query().singleRow();
 		assertThat((byte[]) raw.get("access_token_ciphertext")).isNotEmpty();
 		raw.values().forEach(value -> assertThat(asText(value)).doesNotContain(this.access, this.refresh));
@@ -131,7 +131,7 @@ class TokensAtRestTests {
 		this.tokens.changeStatus(id, TokenStatus.INVALIDATED, "USER_LEFT", "left", "admin@fixtures.test");
 
 		assertThat(this.tokens.accessToken(id)).isEmpty();
-		assertThat(this.tokens.refreshToken(id)).isEmpty();
+		assertThat(this.tokens.tokenSecret(id)).isEmpty();
 		assertThat(this.tokens.find(id)).hasValueSatisfying(t -> assertThat(t.status()).isEqualTo(TokenStatus.INVALIDATED));
 	}
 

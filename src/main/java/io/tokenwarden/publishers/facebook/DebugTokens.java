@@ -5,7 +5,7 @@ import io.tokenwarden.publishers.ExpiryReason;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
-import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.PublisherOutcome.Valid;
 import io.tokenwarden.publishers.http.Json;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +16,8 @@ import java.util.HashSet;
 
 /**
  * Reads {@code debug_token}'s {@code data}. Meta answers HTTP 200 even for a dead token, so the verdict
- * is in {@code is_valid}, {@code data.error.subcode} and the two expiry times ({@code 0} = never).
+ * is in {@code is_valid}, {@code data.error.subcode} and the two expiry times ({@code 0} = never). A
+ * {@code data} without {@code is_valid} is {@link Unrecognised}: nothing in it says the token is dead.
  */
 final class DebugTokens {
 
@@ -26,7 +27,7 @@ final class DebugTokens {
 	static PublisherOutcome read(JsonNode data, Evidence answered, Clock clock) {
 		JsonNode isValid = data.get("is_valid");
 		if (isValid == null || !isValid.isBoolean()) {
-			return new Unreachable(answered.withDetail("debug_token answer without is_valid"));
+			return new Unrecognised(answered.withDetail("debug_token answer without is_valid"));
 		}
 		Instant now = clock.instant();
 		Instant expiresAt = Json.epochSeconds(data, "expires_at");
@@ -39,7 +40,7 @@ final class DebugTokens {
 				return new Expired(ExpiryReason.DATA_ACCESS_EXPIRED,
 						answered.withDetail("data_access_expires_at has passed"));
 			}
-			return new Valid(expiresAt, dataAccessExpiresAt, new HashSet<>(Json.strings(data, "scopes")), null,
+			return new Valid(expiresAt, dataAccessExpiresAt, new HashSet<>(Json.strings(data, "scopes")),
 					answered.withDetail("debug_token: valid"));
 		}
 		JsonNode error = data.get("error");

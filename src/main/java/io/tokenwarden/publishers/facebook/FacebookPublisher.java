@@ -13,7 +13,6 @@ import io.tokenwarden.publishers.PublisherIdentity;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
-import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.PublisherSettings;
 import io.tokenwarden.publishers.VisibleAsset;
 import io.tokenwarden.publishers.http.AppCredentials;
@@ -77,12 +76,6 @@ public final class FacebookPublisher implements PublisherClient {
 		return longLived(shortLived.accessToken());
 	}
 
-	@Override
-	public GrantedTokens renew(HeldToken token) {
-		requireApp();
-		return longLived(token.accessToken());
-	}
-
 	private GrantedTokens longLived(TokenSecret accessToken) {
 		Map<String, String> form = clientForm();
 		form.put("grant_type", "fb_exchange_token");
@@ -94,7 +87,7 @@ public final class FacebookPublisher implements PublisherClient {
 		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		String accessToken = Json.text(json, "access_token");
 		if (accessToken == null) {
-			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("token answer without access_token")));
+			throw new PublisherException(MetaErrors.unrecognised(answer, "token answer without access_token"));
 		}
 		Long expiresIn = Json.number(json, "expires_in");
 		Instant expiresAt = expiresIn == null || expiresIn <= 0 ? null : this.clock.instant().plusSeconds(expiresIn);
@@ -115,52 +108,52 @@ public final class FacebookPublisher implements PublisherClient {
 	}
 
 	@Override
-	public PublisherIdentity identity(TokenSecret accessToken) {
+	public PublisherIdentity identity(HeldToken token) {
 		requireApp();
-		HttpAnswer answer = this.graph.get("me", Map.of("fields", "id,name"), accessToken);
+		HttpAnswer answer = this.graph.get("me", Map.of("fields", "id,name"), token.accessToken());
 		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		if (Json.text(json, "id") == null) {
-			throw new PublisherException(new Unreachable(MetaErrors.evidence(answer).withDetail("/me answer without id")));
+			throw new PublisherException(MetaErrors.unrecognised(answer, "/me answer without id"));
 		}
 		return new PublisherIdentity(Json.text(json, "id"), Json.text(json, "name"), null);
 	}
 
 	@Override
-	public List<VisibleAsset> assets(TokenSecret accessToken) {
+	public List<VisibleAsset> assets(HeldToken token) {
 		requireApp();
-		List<VisibleAsset> visible = new ArrayList<>(this.assets.pages(accessToken));
-		visible.addAll(this.assets.adAccounts(accessToken));
+		List<VisibleAsset> visible = new ArrayList<>(this.assets.pages(token.accessToken()));
+		visible.addAll(this.assets.adAccounts(token.accessToken()));
 		return visible;
 	}
 
 	@Override
-	public AdAccountBilling billing(TokenSecret accessToken, String adAccountId) {
+	public AdAccountBilling billing(HeldToken token, String adAccountId) {
 		requireApp();
-		return this.assets.billing(accessToken, adAccountId);
+		return this.assets.billing(token.accessToken(), adAccountId);
 	}
 
 	@Override
-	public List<String> adAccounts(TokenSecret accessToken) {
+	public List<String> adAccounts(HeldToken token) {
 		requireApp();
-		return this.assets.adAccounts(accessToken).stream().map(VisibleAsset::id).toList();
+		return this.assets.adAccounts(token.accessToken()).stream().map(VisibleAsset::id).toList();
 	}
 
 	@Override
-	public List<Campaign> campaigns(TokenSecret accessToken, String adAccountId) {
+	public List<Campaign> campaigns(HeldToken token, String adAccountId) {
 		requireApp();
-		return this.campaigns.list(accessToken, adAccountId);
+		return this.campaigns.list(token.accessToken(), adAccountId);
 	}
 
 	@Override
-	public void setCampaignStatus(TokenSecret accessToken, String adAccountId, String campaignId, CampaignStatus status) {
+	public void setCampaignStatus(HeldToken token, String adAccountId, String campaignId, CampaignStatus status) {
 		requireApp();
-		this.campaigns.setStatus(accessToken, campaignId, status);
+		this.campaigns.setStatus(token.accessToken(), campaignId, status);
 	}
 
 	@Override
-	public void setBid(TokenSecret accessToken, String adAccountId, String campaignId, BigDecimal bid) {
+	public void setBid(HeldToken token, String adAccountId, String adGroupId, BigDecimal bid) {
 		requireApp();
-		this.campaigns.setBid(accessToken, campaignId, bid);
+		this.campaigns.setBid(token.accessToken(), adGroupId, bid);
 	}
 
 	/** {@code DELETE /me/permissions} with the user's own token: the whole app grant of that user. */

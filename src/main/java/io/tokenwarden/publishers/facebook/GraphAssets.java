@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The pages and ad accounts a token sees, read to the end of their paging, and an ad account's billing
- * fields (publisher-api.md A6).
+ * fields (docs/publishers.md, "Assets and billing").
  */
 final class GraphAssets {
 
@@ -69,7 +69,7 @@ final class GraphAssets {
 		JsonNode json = MetaErrors.requireSuccess(answer, this.clock);
 		Integer status = Json.integer(json, "account_status");
 		if (status == null) {
-			throw unreachable(answer, "ad account answer without account_status");
+			throw new PublisherException(MetaErrors.unrecognised(answer, "ad account answer without account_status"));
 		}
 		Integer disableReason = Json.integer(json, "disable_reason");
 		JsonNode details = json.get("funding_source_details");
@@ -97,10 +97,6 @@ final class GraphAssets {
 			throw new IllegalArgumentException("not a Meta ad account id: act_<digits> or <digits>");
 		}
 		return "act_" + id.group(2);
-	}
-
-	private static PublisherException unreachable(HttpAnswer answer, String detail) {
-		return GraphPaging.unreachable(answer, detail);
 	}
 
 }

@@ -7,6 +7,7 @@ import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Misconfigured;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.FormEncoding;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -22,7 +23,8 @@ import java.util.stream.IntStream;
 
 /**
  * Inspects tokens with {@code debug_token} through the Graph batch API, up to 50 per request. A
- * {@code null} entry (an operation that timed out) is retried once in a new batch, then is unreachable.
+ * {@code null} entry (an operation that timed out) is retried once in a new batch, then is unreachable;
+ * an entry whose body is not the JSON {@code debug_token} answers is unrecognised.
  */
 final class GraphBatch {
 
@@ -89,7 +91,7 @@ final class GraphBatch {
 			return blameAppToken(failure);
 		}
 		if (!answer.json().isArray() || answer.json().size() != expected) {
-			return new Unreachable(MetaErrors.evidence(answer).withDetail("batch answer does not match the request"));
+			return MetaErrors.unrecognised(answer, "batch answer does not match the request");
 		}
 		return null;
 	}
@@ -97,7 +99,7 @@ final class GraphBatch {
 	private PublisherOutcome readItem(JsonNode item, HttpAnswer batchAnswer) {
 		Integer code = Json.integer(item, "code");
 		if (code == null) {
-			return new Unreachable(MetaErrors.evidence(batchAnswer).withDetail("batch entry without a status"));
+			return MetaErrors.unrecognised(batchAnswer, "batch entry without a status");
 		}
 		HttpAnswer answer = HttpAnswer.of(code, itemHeaders(item, batchAnswer.headers()), Json.text(item, "body"));
 		PublisherOutcome failure = MetaErrors.failureOf(answer, this.clock);
@@ -106,9 +108,12 @@ final class GraphBatch {
 		}
 		JsonNode data = answer.json().get("data");
 		if (data == null || !data.isObject()) {
-			return new Unreachable(MetaErrors.evidence(answer).withDetail("debug_token answer without data"));
+			// {"data":[]} is what a Meta app in development mode has been seen to answer
+			return MetaErrors.unrecognised(answer, data != null && data.isArray() && data.isEmpty()
+					? "debug_token answer with empty data" : "debug_token answer without a data object");
 		}
-		return DebugTokens.read(data, MetaErrors.evidence(answer), this.clock);
+		PublisherOutcome verdict = DebugTokens.read(data, MetaErrors.evidence(answer), this.clock);
+		return verdict instanceof Unrecognised unread ? MetaErrors.unrecognised(answer, unread.evidence().detail()) : verdict;
 	}
 
 	/**

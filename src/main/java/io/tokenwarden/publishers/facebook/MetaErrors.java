@@ -12,6 +12,7 @@ import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Refused;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.http.Faults;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -24,8 +25,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Classifies Graph API answers (publisher-api.md A9, A10, C1), first match wins. Branches on Meta's
- * {@code code}/{@code error_subcode}, not on the HTTP status, except that any 5xx is an outage.
+ * Classifies Graph API answers (docs/publishers.md, "Graph errors" and "Classification"), first match
+ * wins. Branches on Meta's {@code code}/{@code error_subcode}, not on the HTTP status, except that any 5xx
+ * is an outage. An answer it cannot read is {@link Unrecognised}, logged by its shape.
  */
 final class MetaErrors {
 
@@ -57,7 +59,9 @@ final class MetaErrors {
 		}
 		JsonNode json = answer.json();
 		if (json == null) {
-			return new Unreachable(evidence.withDetail(answer.unusableBodyDetail()));
+			// PY-SDK's rule: a 200 saying "Service Unavailable" is Meta being down; any other unreadable body is ours to puzzle over
+			return answer.body().contains("Service Unavailable") ? new Unreachable(evidence.withDetail(answer.unusableBodyDetail()))
+					: unrecognised(answer, answer.unusableBodyDetail());
 		}
 		JsonNode error = json.get("error");
 		if (error != null && error.isObject()) {
@@ -65,9 +69,18 @@ final class MetaErrors {
 					evidence, answer, clock);
 		}
 		if (!answer.isSuccess()) {
-			return new Unreachable(evidence.withDetail("unexpected answer without an error code"));
+			return unrecognised(answer, "unexpected answer without an error code");
 		}
 		return null;
+	}
+
+	/**
+	 * An answer the classifier cannot read, logged with its shape (status, content type, length, top-level
+	 * keys) and never its body, which may echo a token.
+	 */
+	static Unrecognised unrecognised(HttpAnswer answer, String detail) {
+		log.warn("Couldn't read Facebook's answer ({}): {}", detail, answer.shape());
+		return new Unrecognised(evidence(answer).withDetail(detail + " (" + answer.shape() + ")"));
 	}
 
 	/** The body of a usable success; otherwise the classified failure, thrown. */

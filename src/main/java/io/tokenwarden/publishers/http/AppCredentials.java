@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Token Warden's OAuth client at one publisher: client id, client secret (null for an X public client)
+ * Token Warden's OAuth 2.0 client at Facebook: client id, client secret
  * and token endpoint, from {@code spring.security.oauth2.client.*}.
  */
 public record AppCredentials(String clientId, TokenSecret clientSecret, URI tokenUri) {

@@ -7,7 +7,10 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One publisher answer as read off the wire (status, headers, body, parsed JSON), or the fault that
@@ -17,6 +20,10 @@ public final class HttpAnswer {
 
 	/** The most of a body we read; publishers' real answers are far smaller. */
 	static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+	private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_]{1,40}");
+
+	private static final int MAX_KEYS = 10;
 
 	/** Why there is no answer at all. */
 	public enum Fault {
@@ -127,6 +134,37 @@ public final class HttpAnswer {
 		}
 		String start = this.body.stripLeading().toLowerCase(Locale.ROOT);
 		return start.startsWith("<") ? "HTML body" : "malformed body";
+	}
+
+	/**
+	 * The answer's shape for a log or a check's history, never its content: status, content type, length,
+	 * and the top-level keys of a JSON object (or the size of an array). A key that is not a plain name
+	 * shows as {@code ?}, since a publisher could echo anything there.
+	 */
+	public String shape() {
+		if (isFault()) {
+			return "no answer (" + this.fault.description() + ")";
+		}
+		String type = header("Content-Type");
+		StringBuilder shape = new StringBuilder("HTTP ").append(this.status).append(", ")
+			.append(type == null ? "no content type" : type.replaceAll("[^A-Za-z0-9/.+;=\\- ]", "?"))
+			.append(", ").append(this.body.length()).append(" characters");
+		if (this.json != null && this.json.isObject()) {
+			List<String> keys = new ArrayList<>();
+			this.json.propertyNames().forEach(key -> keys.add(PLAIN_KEY.matcher(key).matches() ? key : "?"));
+			shape.append(", keys ").append(keys.size() > MAX_KEYS
+					? keys.subList(0, MAX_KEYS) + " and " + (keys.size() - MAX_KEYS) + " more" : keys);
+		}
+		else if (this.json != null && this.json.isArray()) {
+			shape.append(", a JSON array of ").append(this.json.size());
+		}
+		else if (this.json != null) {
+			shape.append(", a bare JSON value");
+		}
+		else if (!this.body.isBlank()) {
+			shape.append(", ").append(unusableBodyDetail());
+		}
+		return shape.toString();
 	}
 
 	@Override

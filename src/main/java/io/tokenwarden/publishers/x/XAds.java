@@ -2,6 +2,7 @@ package io.tokenwarden.publishers.x;
 
 import io.tokenwarden.publishers.AdAccountBilling;
 import io.tokenwarden.publishers.Evidence;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.PublisherOutcome;
@@ -9,7 +10,6 @@ import io.tokenwarden.publishers.PublisherOutcome.FundingSourceInvalid;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
-import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The X Ads billing probe: an account can pay when one funding instrument is ACTIVE and
- * {@code able_to_fund} (publisher-api.md B8). Follows {@code next_cursor} to the end.
+ * {@code able_to_fund} (docs/publishers.md, "X Ads funding instruments"). Follows {@code next_cursor} to the end.
  */
 final class XAds {
 
@@ -36,14 +36,14 @@ final class XAds {
 		this.clock = clock;
 	}
 
-	AdAccountBilling billing(TokenSecret accessToken, String adAccountId) {
+	AdAccountBilling billing(HeldToken token, String adAccountId) {
 		if (adAccountId == null || !AD_ACCOUNT_ID.matcher(adAccountId).matches()) {
 			throw new IllegalArgumentException("not an X Ads account id");
 		}
 		String cursor = null;
 		Set<String> seen = new HashSet<>();
 		for (int page = 1; page <= MAX_PAGES; page++) {
-			HttpAnswer answer = this.api.fundingInstruments(accessToken, adAccountId, cursor);
+			HttpAnswer answer = this.api.fundingInstruments(token, adAccountId, cursor);
 			PublisherOutcome failure = XErrors.adsFailure(answer, this.clock);
 			if (failure instanceof FundingSourceInvalid) {
 				return new AdAccountBilling(adAccountId, null, null, null, null, true, failure.evidence());

@@ -19,13 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Classifies X answers (publisher-api.md B7, B8, C1, C2), first match wins, for three kinds of endpoint:
- * the v2 API, the OAuth 2.0 token endpoint, and the Ads API. A bare 401 from the API never means
- * expired here: only a refused refresh does (see {@link XPublisher#inspect}).
+ * Classifies X answers (docs/publishers.md, "X OAuth 1.0a", "X errors" and "Classification"), first match wins,
+ * for three kinds of endpoint: the v2 API, the OAuth 1.0a endpoints ({@code /oauth/*},
+ * {@code /1.1/oauth/invalidate_token}) and the Ads API. A 401 refuses the credentials: code 32 ("Could not
+ * authenticate you") means Token Warden's signature or consumer key, so it is our set-up; any other 401 means the
+ * user's token (code 89, UNAUTHORIZED_ACCESS), which X's tokens only suffer when revoked. Many such 401s at once
+ * are held as an outage by the health checks, not here: one answer cannot tell.
  */
 final class XErrors {
 
@@ -33,9 +40,8 @@ final class XErrors {
 
 	private static final Publisher X = Publisher.X;
 
-	private static final Set<String> REFRESH_REFUSED = Set.of("invalid_request", "invalid_grant");
-
-	private static final Set<String> CLIENT_REFUSED = Set.of("unauthorized_client", "invalid_client");
+	/** X's v1.1 error code for a request it could not authenticate: bad signature, consumer key or timestamp. */
+	static final String NOT_AUTHENTICATED = "32";
 
 	private static final Set<String> ADS_OUTAGE = Set.of("SERVICE_UNAVAILABLE", "OVER_CAPACITY", "INTERNAL_ERROR",
 			"CANCELLED_REQUEST", "LOCK_ACQUISITION_TIMEOUT");
@@ -55,9 +61,10 @@ final class XErrors {
 		if (common != null) {
 			return common;
 		}
-		Evidence evidence = evidence(answer, problemType(answer.json()));
+		String code = errorCode(answer.json());
+		Evidence evidence = evidence(answer, code != null ? code : problemType(answer.json()));
 		if (answer.status() == 401) {
-			return new Unreachable(evidence.withDetail("401 without a refresh attempt; only inspect can conclude"));
+			return unauthorized(evidence, code);
 		}
 		if (answer.status() == 403) {
 			return new PermissionMissing(evidence.withDetail("forbidden"));
@@ -73,35 +80,69 @@ final class XErrors {
 	}
 
 	/**
-	 * A token endpoint answer that is not a success with {@code access_token}; null when it is one.
-	 * A refused refresh grant is conclusive (expired); a refused authorization code only refuses that code.
+	 * An {@code /oauth/request_token} or {@code /oauth/access_token} answer that is not a success with
+	 * {@code oauth_token} and {@code oauth_token_secret}; null when it is one. A refused request token or
+	 * verifier only refuses that consent; a refused signature is our set-up.
 	 */
-	static PublisherOutcome tokenFailure(HttpAnswer answer, boolean refreshGrant, Clock clock) {
+	static PublisherOutcome oauthFailure(HttpAnswer answer, Clock clock) {
 		PublisherOutcome common = transportOrThrottle(answer, clock);
 		if (common != null) {
 			return common;
 		}
-		String error = Json.text(answer.json(), "error");
-		Evidence evidence = evidence(answer, error);
-		if (error != null && CLIENT_REFUSED.contains(error)) {
-			log.warn("X refused Token Warden's client credentials ({}); check the X app registration", error);
-			return new Misconfigured(evidence.withDetail("client credentials refused"));
-		}
-		if ((answer.status() == 400 || answer.status() == 401) && error != null && REFRESH_REFUSED.contains(error)) {
-			return refreshGrant ? new Expired(ExpiryReason.INVALID, evidence.withDetail("refresh token refused"))
-					: new Refused(evidence.withDetail("authorization code refused"));
-		}
-		if (answer.status() == 401) {
-			return new Misconfigured(evidence.withDetail("client authentication refused"));
+		String code = errorCode(answer.json());
+		Evidence evidence = evidence(answer, code);
+		if (NOT_AUTHENTICATED.equals(code)) {
+			return notAuthenticated(evidence);
 		}
 		if (!answer.isSuccess()) {
-			return new Refused(evidence.withDetail("token request refused"));
+			return new Refused(evidence.withDetail("request token or verifier refused"));
 		}
-		if (Json.text(answer.json(), "access_token") == null) {
-			return new Unreachable(evidence.withDetail(answer.json() == null ? answer.unusableBodyDetail()
-					: "token answer without access_token"));
+		Map<String, String> form = form(answer.body());
+		if (form.get("oauth_token") == null || form.get("oauth_token_secret") == null) {
+			return new Unreachable(evidence.withDetail("answer without oauth_token and oauth_token_secret"));
 		}
 		return null;
+	}
+
+	/** An {@code /1.1/oauth/invalidate_token} answer that is not a success; code 89 (already invalid) is one. */
+	static PublisherOutcome invalidateFailure(HttpAnswer answer, Clock clock) {
+		PublisherOutcome common = transportOrThrottle(answer, clock);
+		if (common != null) {
+			return common;
+		}
+		String code = errorCode(answer.json());
+		if (answer.isSuccess() || (answer.status() == 401 && !NOT_AUTHENTICATED.equals(code))) {
+			return null;
+		}
+		Evidence evidence = evidence(answer, code);
+		return NOT_AUTHENTICATED.equals(code) ? notAuthenticated(evidence)
+				: new Refused(evidence.withDetail("invalidation refused"));
+	}
+
+	/** The pairs of an {@code application/x-www-form-urlencoded} answer body; names without a value are left out. */
+	static Map<String, String> form(String body) {
+		Map<String, String> pairs = new LinkedHashMap<>();
+		for (String pair : body.trim().split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0 && equals < pair.length() - 1) {
+				pairs.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return pairs;
+	}
+
+	private static PublisherOutcome unauthorized(Evidence evidence, String code) {
+		if (NOT_AUTHENTICATED.equals(code)) {
+			return notAuthenticated(evidence);
+		}
+		return new Expired(ExpiryReason.INVALID, evidence.withDetail("token refused (revoked or invalid)"));
+	}
+
+	private static PublisherOutcome notAuthenticated(Evidence evidence) {
+		log.warn("X could not authenticate Token Warden's signed request (code 32); check the consumer key and "
+				+ "secret and this server's clock");
+		return new Misconfigured(evidence.withDetail("signature or consumer key refused"));
 	}
 
 	/** An Ads API list answer that is not a success; null when it is one. The HTTP status's meaning comes first. */
@@ -118,7 +159,7 @@ final class XErrors {
 		if (answer.isFault() || answer.isRedirect()) {
 			return transportOrThrottle(answer, clock);
 		}
-		String code = adsCode(answer.json());
+		String code = errorCode(answer.json());
 		Evidence evidence = evidence(answer, code);
 		if (answer.isServerError() || answer.status() == 408 || answer.status() == 423
 				|| (code != null && ADS_OUTAGE.contains(code))) {
@@ -131,8 +172,7 @@ final class XErrors {
 			return new FundingSourceInvalid(null, null, null, evidence.withDetail("funding instrument refused"));
 		}
 		if (answer.status() == 401 || "UNAUTHORIZED_ACCESS".equals(code)) {
-			// the classic Ads API wants OAuth 1.0a; its 401 says nothing about our OAuth 2.0 token's life
-			return new PermissionMissing(evidence.withDetail("not authorized for the Ads API"));
+			return unauthorized(evidence, code);
 		}
 		if (!answer.isSuccess()) {
 			return new Refused(evidence.withDetail("Ads API request refused"));
@@ -175,7 +215,8 @@ final class XErrors {
 		return type.substring(type.lastIndexOf('/') + 1);
 	}
 
-	private static String adsCode(JsonNode json) {
+	/** The first {@code errors[].code}: an Ads API word, or a v1.1 number such as 32 or 89. */
+	private static String errorCode(JsonNode json) {
 		JsonNode errors = json == null ? null : json.get("errors");
 		return errors != null && errors.isArray() && !errors.isEmpty() ? Json.text(errors.get(0), "code") : null;
 	}

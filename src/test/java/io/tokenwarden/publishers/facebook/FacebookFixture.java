@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A Facebook adapter aimed at WireMock, realistic payloads from publisher-api.md, and journal checks. */
+/** A Facebook adapter aimed at WireMock, realistic payloads from docs/publishers.md ("Facebook"), and journal checks. */
 final class FacebookFixture {
 
 	static final String APP_ID = "138483919580948";
@@ -73,7 +73,7 @@ final class FacebookFixture {
 		URI graph = URI.create(wiremock.baseUrl() + GRAPH);
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), readTimeout,
 				new PublisherSettings.Facebook(graph),
-				new PublisherSettings.X(URI.create("https://api.x.com"), URI.create("https://ads-api.x.com")));
+				new PublisherSettings.X(URI.create("https://api.x.com"), URI.create("https://ads-api.x.com"), null, null));
 		AppCredentials app = new AppCredentials(appId, appSecret == null ? null : TokenSecret.of(appSecret),
 				URI.create(wiremock.baseUrl() + TOKEN_PATH));
 		return new FacebookPublisher(settings, app, CLOCK);

@@ -10,6 +10,7 @@ import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Misconfigured;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.PublisherOutcome.Valid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,6 @@ class FacebookInspectionTests {
 			assertThat(valid.expiresAt()).isEqualTo(Instant.ofEpochSecond(1756676330));
 			assertThat(valid.dataAccessExpiresAt()).isEqualTo(Instant.ofEpochSecond(1761860330));
 			assertThat(valid.scopes()).contains("ads_management", "pages_show_list");
-			assertThat(valid.renewedTokens()).isEmpty();
 			assertThat(valid.evidence().traceId()).isEqualTo("TrAcE1");
 		});
 		var request = graph.getAllServeEvents().get(0).getRequest();
@@ -180,9 +180,8 @@ class FacebookInspectionTests {
 	}
 
 	@Test
-	void inspectWhenBodyIsEmptyMalformedHtmlOrSaysServiceUnavailableThenUnreachable() {
+	void inspectWhenMetaIsDownOrItsBodySaysServiceUnavailableThenUnreachable() {
 		List<ResponseDefinitionBuilder> answers = List.of(
-				aResponse().withStatus(200), okJson("[{\"code\":200,"),
 				aResponse().withStatus(503).withHeader("Content-Type", "text/html").withBody("<html><body>Service Unavailable</body></html>"),
 				aResponse().withStatus(200).withBody("Service Unavailable"), aResponse().withStatus(502));
 		for (var answer : answers) {
@@ -191,6 +190,27 @@ class FacebookInspectionTests {
 
 			assertThat(this.facebook.inspect(held(USER_TOKEN))).isInstanceOf(Unreachable.class);
 		}
+	}
+
+	@Test
+	void inspectWhenTheAnswerCannotBeReadThenUnrecognisedAndLoggedByItsShapeNeverItsBody(CapturedOutput output) {
+		List<ResponseDefinitionBuilder> answers = List.of(aResponse().withStatus(200), okJson("[{\"code\":200,"),
+				aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Log in</body></html>"),
+				okJson("[" + entry(200, "{\"data\":[]}") + "]"),
+				okJson("[" + entry(200, "<html>" + USER_TOKEN.reveal() + "</html>") + "]"),
+				okJson("[" + entry(200, "{\"data\":{\"app_id\":\"138483919580948\",\"scopes\":[]}}") + "]"),
+				okJson("[{\"headers\":[],\"body\":\"{}\"}]"), okJson("[" + entry(200, "{}") + "," + entry(200, "{}") + "]"));
+		for (var answer : answers) {
+			graph.resetAll();
+			graph.stubFor(post(urlPathEqualTo(GRAPH + "/")).willReturn(answer));
+
+			assertThat(this.facebook.inspect(held(USER_TOKEN))).isInstanceOf(Unrecognised.class);
+		}
+		assertThat(output.getAll()).contains("Couldn't read Facebook's answer (debug_token answer with empty data): "
+				+ "HTTP 200, text/javascript; charset=UTF-8, 11 characters, keys [data]")
+			.contains("Couldn't read Facebook's answer (debug_token answer without is_valid)")
+			.contains("Couldn't read Facebook's answer (HTML body): HTTP 200, text/html, 32 characters")
+			.doesNotContain("Log in");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.tokenwarden.publishers.facebook;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.AdAccountBilling;
 import io.tokenwarden.publishers.AuthorizationGrant;
 import io.tokenwarden.publishers.GrantedTokens;
@@ -67,7 +68,7 @@ class FacebookOperationsTests {
 				URI.create("https://console.example.com/login/oauth2/code/facebook"), null));
 
 		assertThat(tokens.accessToken()).isEqualTo(USER_TOKEN);
-		assertThat(tokens.refreshToken()).isNull();
+		assertThat(tokens.tokenSecret()).isNull();
 		assertThat(tokens.expiresAt()).isEqualTo(NOW.plusSeconds(5183944));
 		var exchange = graph.getAllServeEvents().get(0).getRequest();
 		assertThat(form(exchange)).containsEntry("fb_exchange_token", OTHER_TOKEN.reveal())
@@ -88,11 +89,16 @@ class FacebookOperationsTests {
 	}
 
 	@Test
-	void renewWhenTokenAlreadyExpiredThenExpiredWithReason() {
-		graph.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400).withBody("""
+	void exchangeCodeWhenTheLongLivedExchangeFindsTheTokenExpiredThenExpiredWithReason() {
+		graph.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("code=AQD-code"))
+			.willReturn(okJson("{\"access_token\":\"" + OTHER_TOKEN.reveal() + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
+		graph.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=fb_exchange_token"))
+			.willReturn(aResponse().withStatus(400).withBody("""
 				{"error":{"message":"Error validating access token: Session has expired on Tuesday, 05-Apr-16 23:00:00 PDT.","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"B1"}}""")));
 
-		assertThat(failure(() -> this.facebook.renew(held(USER_TOKEN))).outcome()).isInstanceOfSatisfying(Expired.class,
+		assertThat(failure(() -> this.facebook.exchangeCode(new AuthorizationGrant(TokenSecret.of("AQD-code"),
+				URI.create("https://console.example.com/login/oauth2/code/facebook"), null))).outcome())
+			.isInstanceOfSatisfying(Expired.class,
 				expired -> assertThat(expired.reason().name()).isEqualTo("EXPIRED"));
 	}
 
@@ -101,7 +107,7 @@ class FacebookOperationsTests {
 		graph.stubFor(get(urlPathEqualTo(GRAPH + "/me")).withHeader("Authorization", equalTo("Bearer " + USER_TOKEN.reveal()))
 			.willReturn(okJson("{\"id\":\"10228604863005643\",\"name\":\"Jane Doe\"}")));
 
-		var identity = this.facebook.identity(USER_TOKEN);
+		var identity = this.facebook.identity(HeldToken.of(USER_TOKEN));
 
 		assertThat(identity.id()).isEqualTo("10228604863005643");
 		assertThat(identity.name()).isEqualTo("Jane Doe");
@@ -109,7 +115,7 @@ class FacebookOperationsTests {
 
 	@Test
 	void identityWhenAppNotConfiguredThenClearMisconfiguredFailure() {
-		PublisherException thrown = failure(() -> FacebookFixture.publisher(graph, "138483919580948", null).identity(USER_TOKEN));
+		PublisherException thrown = failure(() -> FacebookFixture.publisher(graph, "138483919580948", null).identity(HeldToken.of(USER_TOKEN)));
 
 		assertThat(thrown.outcome()).isInstanceOf(Misconfigured.class);
 		assertThat(thrown.getMessage()).contains("Facebook app is not configured");
@@ -129,7 +135,7 @@ class FacebookOperationsTests {
 		graph.stubFor(get(urlPathEqualTo(GRAPH + "/me/adaccounts")).willReturn(okJson("""
 				{"data":[{"id":"act_212551616838260","name":"Northwind Ads","user_tasks":["MANAGE","ADVERTISE","ANALYZE"]}]}""")));
 
-		List<VisibleAsset> assets = this.facebook.assets(USER_TOKEN);
+		List<VisibleAsset> assets = this.facebook.assets(HeldToken.of(USER_TOKEN));
 
 		assertThat(assets).extracting(VisibleAsset::id).containsExactly("102345678901234", "2", "act_212551616838260");
 		assertThat(assets.get(0).tasks()).containsExactly("MANAGE", "ADVERTISE");
@@ -141,7 +147,7 @@ class FacebookOperationsTests {
 		graph.stubFor(get(urlPathEqualTo(GRAPH + "/me/accounts")).willReturn(okJson("""
 				{"data":[],"paging":{"next":"http://169.254.169.254/latest/meta-data/?after=x"}}""")));
 
-		assertThat(failure(() -> this.facebook.assets(USER_TOKEN)).outcome()).isInstanceOf(Unreachable.class);
+		assertThat(failure(() -> this.facebook.assets(HeldToken.of(USER_TOKEN))).outcome()).isInstanceOf(Unreachable.class);
 		assertThat(graph.getAllServeEvents()).hasSize(1);
 	}
 
@@ -150,11 +156,11 @@ class FacebookOperationsTests {
 		stubAccount("""
 				{"account_status":3,"disable_reason":0,"funding_source":"4513345678901234",
 				 "funding_source_details":{"id":"4513345678901234","display_string":"Visa *4242","type":1},"id":"act_212551616838260"}""");
-		AdAccountBilling unsettled = this.facebook.billing(USER_TOKEN, "act_212551616838260");
+		AdAccountBilling unsettled = this.facebook.billing(HeldToken.of(USER_TOKEN), "act_212551616838260");
 		stubAccount("{\"account_status\":2,\"disable_reason\":3,\"id\":\"act_212551616838260\"}");
-		AdAccountBilling risk = this.facebook.billing(USER_TOKEN, "212551616838260");
+		AdAccountBilling risk = this.facebook.billing(HeldToken.of(USER_TOKEN), "212551616838260");
 		stubAccount("{\"account_status\":1,\"disable_reason\":0,\"user_tasks\":[\"MANAGE\"],\"id\":\"act_212551616838260\"}");
-		AdAccountBilling noFunding = this.facebook.billing(USER_TOKEN, "act_212551616838260");
+		AdAccountBilling noFunding = this.facebook.billing(HeldToken.of(USER_TOKEN), "act_212551616838260");
 
 		assertThat(List.of(unsettled, risk, noFunding)).allMatch(AdAccountBilling::fundingSourceInvalid);
 		assertThat(unsettled.fundingSourceDisplay()).isEqualTo("Visa *4242");
@@ -168,9 +174,9 @@ class FacebookOperationsTests {
 	void billingWhenActiveWithFundingOrDisabledForPolicyThenNotABillingProblem() {
 		stubAccount("""
 				{"account_status":1,"disable_reason":0,"funding_source":"4513345678901234","user_tasks":["MANAGE"],"id":"act_212551616838260"}""");
-		AdAccountBilling active = this.facebook.billing(USER_TOKEN, "act_212551616838260");
+		AdAccountBilling active = this.facebook.billing(HeldToken.of(USER_TOKEN), "act_212551616838260");
 		stubAccount("{\"account_status\":2,\"disable_reason\":1,\"id\":\"act_212551616838260\"}");
-		AdAccountBilling policy = this.facebook.billing(USER_TOKEN, "act_212551616838260");
+		AdAccountBilling policy = this.facebook.billing(HeldToken.of(USER_TOKEN), "act_212551616838260");
 
 		assertThat(active.fundingSourceInvalid()).isFalse();
 		assertThat(active.fundingSourceId()).isEqualTo("4513345678901234");
@@ -180,7 +186,7 @@ class FacebookOperationsTests {
 	@Test
 	void billingWhenAccountIdIsNotAnIdThenRejectedBeforeAnyCall() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.facebook.billing(USER_TOKEN, "../me/permissions"));
+			.isThrownBy(() -> this.facebook.billing(HeldToken.of(USER_TOKEN), "../me/permissions"));
 		assertThat(graph.getAllServeEvents()).isEmpty();
 	}
 

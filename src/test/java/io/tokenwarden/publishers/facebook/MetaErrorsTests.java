@@ -7,6 +7,7 @@ import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
+import io.tokenwarden.publishers.PublisherOutcome.Unrecognised;
 import io.tokenwarden.publishers.PublisherOutcome.Valid;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
@@ -18,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import static io.tokenwarden.publishers.facebook.FacebookFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of the Meta classification (publisher-api.md A10 and C1), first match wins. */
+/** Every row of the Meta classification (docs/publishers.md, "Graph errors" and "Classification"), first match wins. */
 class MetaErrorsTests {
 
 	private static HttpAnswer answer(int status, String body) {
@@ -85,19 +86,33 @@ class MetaErrorsTests {
 
 	@ParameterizedTest(name = "HTTP {0} \"{1}\" -> {2}")
 	@CsvSource(delimiter = '|', textBlock = """
-			200 |                                      | empty body
 			200 | Service Unavailable                  | body says Service Unavailable
-			200 | {"data":[                            | malformed body
 			503 | <html><body>Bad gateway</body></html> | server error
 			502 |                                      | server error
 			302 |                                      | redirect, not followed
-			404 | {"data":[]}                          | unexpected answer without an error code
 			""")
-	void failureOfWhenNoUsableAnswerThenUnreachable(int status, String body, String detail) {
+	void failureOfWhenNoAnswerFromMetaThenUnreachable(int status, String body, String detail) {
 		PublisherOutcome classified = MetaErrors.failureOf(answer(status, body), CLOCK);
 
 		assertThat(classified).isInstanceOf(Unreachable.class);
 		assertThat(classified.evidence().detail()).isEqualTo(detail);
+	}
+
+	@ParameterizedTest(name = "HTTP {0} \"{1}\" -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			200 |                                      | empty body
+			200 | {"data":[                            | malformed body
+			200 | <html><body>Log in</body></html>     | HTML body
+			404 | {"data":[]}                          | unexpected answer without an error code
+			""")
+	void failureOfWhenMetaAnsweredButNotReadablyThenUnrecognisedWithTheAnswersShape(int status, String body,
+			String detail) {
+		PublisherOutcome classified = MetaErrors.failureOf(answer(status, body), CLOCK);
+
+		assertThat(classified).isInstanceOf(Unrecognised.class);
+		assertThat(classified.evidence().detail()).startsWith(detail + " (HTTP " + status + ", ")
+			.contains((body == null ? 0 : body.length()) + " characters");
+		assertThat(classified.evidence().httpStatus()).isEqualTo(status);
 	}
 
 	@Test
@@ -154,9 +169,9 @@ class MetaErrorsTests {
 	}
 
 	@Test
-	void debugTokenWhenIsValidMissingThenUnreachable() {
+	void debugTokenWhenIsValidMissingThenUnrecognisedNotExpired() {
 		assertThat(DebugTokens.read(Json.parse("{\"scopes\":[]}"), Evidence.of(Publisher.FACEBOOK, "answered"), CLOCK))
-			.isInstanceOf(Unreachable.class);
+			.isInstanceOf(Unrecognised.class);
 	}
 
 }

@@ -26,7 +26,7 @@ class PublisherHttpTests {
 	private RestClient client() {
 		URI allowed = URI.create(server.baseUrl() + "/v25.0");
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-				new PublisherSettings.Facebook(allowed), new PublisherSettings.X(allowed, allowed));
+				new PublisherSettings.Facebook(allowed), new PublisherSettings.X(allowed, allowed, null, null));
 		return PublisherHttp.restClient(settings, List.of(allowed));
 	}
 

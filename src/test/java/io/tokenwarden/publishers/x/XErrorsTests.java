@@ -1,8 +1,6 @@
 package io.tokenwarden.publishers.x;
 
-import io.tokenwarden.publishers.ExpiryReason;
 import io.tokenwarden.publishers.PublisherOutcome;
-import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.http.HttpAnswer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import static io.tokenwarden.publishers.x.XFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of the X classification (publisher-api.md B7, B8, C1, C2) for the API, token and Ads endpoints. */
+/** Every row of the X classification (docs/publishers.md, "X errors" and "Classification") for the API, OAuth 1.0a and Ads endpoints. */
 class XErrorsTests {
 
 	private static HttpAnswer answer(int status, String body) {
@@ -27,7 +25,9 @@ class XErrorsTests {
 			200 | {"data":{"id":"2244994945","name":"X Developers","username":"XDevelopers"}}              | none
 			200 | {"errors":[{"title":"Not Found Error"}]}                                                  | Unreachable
 			200 | <html></html>                                                                             | Unreachable
-			401 | {"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}       | Unreachable
+			401 | {"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}       | Expired
+			401 | {"errors":[{"code":89,"message":"Invalid or expired token."}]}                            | Expired
+			401 | {"errors":[{"code":32,"message":"Could not authenticate you."}]}                          | Misconfigured
 			403 | {"title":"Forbidden","type":"https://api.x.com/2/problems/not-authorized-for-resource"}  | PermissionMissing
 			429 | {"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429} | RateLimited
 			429 | {"title":"UsageCapExceeded","type":"https://api.x.com/2/problems/usage-capped"}          | RateLimited
@@ -42,28 +42,32 @@ class XErrorsTests {
 		assertThat(outcome(XErrors.apiFailure(answer(status, body), CLOCK))).isEqualTo(expected);
 	}
 
-	@ParameterizedTest(name = "token HTTP {0} {1}, refresh grant {2} -> {3}")
+	@ParameterizedTest(name = "OAuth HTTP {0} {1} -> {2}")
 	@CsvSource(delimiter = '|', textBlock = """
-			200 | {"token_type":"bearer","expires_in":7200,"access_token":"a","refresh_token":"r"} | true  | none
-			200 | {"token_type":"bearer"}                                                        | true  | Unreachable
-			400 | {"error":"invalid_request","error_description":"Value passed for the token was invalid."} | true  | Expired
-			400 | {"error":"invalid_grant"}                                                      | true  | Expired
-			400 | {"error":"invalid_request","error_description":"Value passed for the authorization code was invalid."} | false | Refused
-			401 | {"error":"unauthorized_client","error_description":"Missing valid authorization header"} | true  | Misconfigured
-			400 | {"error":"invalid_client"}                                                     | true  | Misconfigured
-			401 | {"title":"Unauthorized"}                                                       | true  | Misconfigured
-			503 | {"error":"temporarily_unavailable"}                                            | true  | Unreachable
-			500 |                                                                                | true  | Unreachable
-			429 | {"title":"Too Many Requests"}                                                  | true  | RateLimited
-			400 | {"error":"unsupported_grant_type"}                                             | true  | Refused
+			200 | oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true | none
+			200 | oauth_token=t&user_id=1                                          | Unreachable
+			200 | <html></html>                                                    | Unreachable
+			401 | {"errors":[{"code":32,"message":"Could not authenticate you."}]} | Misconfigured
+			401 | {"errors":[{"code":89,"message":"Invalid or expired token."}]}   | Refused
+			401 | Invalid request token.                                           | Refused
+			403 | {"errors":[{"code":415,"message":"Callback URL not approved for this client application."}]} | Refused
+			503 |                                                                  | Unreachable
+			429 | {"title":"Too Many Requests"}                                    | RateLimited
 			""")
-	void tokenFailureWhenAnsweredThenClassified(int status, String body, boolean refreshGrant, String expected) {
-		PublisherOutcome classified = XErrors.tokenFailure(answer(status, body), refreshGrant, CLOCK);
+	void oauthFailureWhenAnsweredThenClassified(int status, String body, String expected) {
+		assertThat(outcome(XErrors.oauthFailure(answer(status, body == null ? "" : body), CLOCK))).isEqualTo(expected);
+	}
 
-		assertThat(outcome(classified)).isEqualTo(expected);
-		if (classified instanceof Expired expired) {
-			assertThat(expired.reason()).isEqualTo(ExpiryReason.INVALID);
-		}
+	@ParameterizedTest(name = "invalidate HTTP {0} {1} -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			200 | {"access_token":"t"}                                             | none
+			401 | {"errors":[{"code":89,"message":"Invalid or expired token."}]}   | none
+			401 | {"errors":[{"code":32,"message":"Could not authenticate you."}]} | Misconfigured
+			503 |                                                                  | Unreachable
+			400 | {"errors":[{"code":214,"message":"Bad request"}]}                | Refused
+			""")
+	void invalidateFailureWhenAnsweredThenAlreadyInvalidCountsAsDone(int status, String body, String expected) {
+		assertThat(outcome(XErrors.invalidateFailure(answer(status, body == null ? "" : body), CLOCK))).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "Ads HTTP {0} {1} -> {2}")
@@ -80,7 +84,7 @@ class XErrorsTests {
 			404, FUNDING_INSTRUMENT_NOT_FOUND,                      FundingSourceInvalid
 			403, FUNDING_INSTRUMENT_ACCESS_NOT_ALLOWED,             FundingSourceInvalid
 			400, SPEND_EXCEEDS_BUDGET,                              FundingSourceInvalid
-			401, UNAUTHORIZED_ACCESS,                               PermissionMissing
+			401, UNAUTHORIZED_ACCESS,                               Expired
 			403, CURRENT_USER_SUSPENDED,                            Refused
 			400, INVALID_PARAMETER,                                 Refused
 			""")

@@ -4,46 +4,47 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherSettings;
-import io.tokenwarden.publishers.http.AppCredentials;
-import io.tokenwarden.publishers.http.LoggedForms;
 import io.tokenwarden.tokens.TokenSecret;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An X adapter aimed at WireMock, realistic payloads from publisher-api.md part B, and journal checks. */
+/**
+ * An X adapter aimed at WireMock with the credentials of X's "Creating a signature" example, realistic
+ * payloads from docs/publishers.md ("X"), and journal checks: every call signed with OAuth 1.0a, no token
+ * or secret in any URL or body.
+ */
 final class XFixture {
 
-	static final String CLIENT_ID = "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ";
+	static final String CONSUMER_KEY = "xvz1evFS4wEEPTGEFPHBog";
 
-	static final String CLIENT_SECRET = "x-client-secret-9876543210";
+	static final String CONSUMER_SECRET = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw";
 
 	static final Instant NOW = Instant.parse("2025-10-09T08:50:00Z");
 
 	static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	static final TokenSecret ACCESS = TokenSecret.of("Q0Mzb0VhZ0V5dmNXSTEyNER2MFNfVW50RzdXdTN6STFxQlVkTGhTc1lCdlBiOjE2MjIxNDc3NDM5MTQ6MToxOmF0OjE");
+	static final TokenSecret ACCESS = TokenSecret.of("370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb");
 
-	static final TokenSecret REFRESH = TokenSecret.of("bWRWa3gzdnk3WHRGU1o0bmRRcTJ5VUxWX1lZTDdJSUtmaWcxbTVxdEFXcW5tOjE2MjIxNDc3NDM5MTQ6MToxOnJ0OjE");
-
-	static final String NEW_ACCESS = "TmV3QWNjZXNzVG9rZW5Gcm9tVGhlUmVmcmVzaEdyYW50OjE2MjIxNjA4MjU4MjU6MToxOmF0OjE";
-
-	static final String NEW_REFRESH = "TmV3UmVmcmVzaFRva2VuUm90YXRlZEJ5WDoxNjIyMTYwODI1ODI1OjE6MTpydDox";
+	static final TokenSecret SECRET = TokenSecret.of("LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE");
 
 	static final String USERS_ME = "/2/users/me";
 
-	static final String TOKEN = "/2/oauth2/token";
-
-	static final String REVOKE = "/2/oauth2/revoke";
+	static final String INVALIDATE = "/1.1/oauth/invalidate_token";
 
 	static final String ME = """
 			{"data":{"id":"2244994945","name":"X Developers","username":"XDevelopers"}}""";
@@ -51,35 +52,45 @@ final class XFixture {
 	static final String UNAUTHORIZED = """
 			{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}""";
 
-	static final String REFRESH_REFUSED = """
-			{"error":"invalid_request","error_description":"Value passed for the token was invalid."}""";
+	static final String INVALID_TOKEN = """
+			{"errors":[{"code":89,"message":"Invalid or expired token."}]}""";
 
-	static final String ROTATED = """
-			{"token_type":"bearer","expires_in":7200,"access_token":"%s","scope":"tweet.read users.read offline.access","refresh_token":"%s"}"""
-		.formatted(NEW_ACCESS, NEW_REFRESH);
+	static final String NOT_AUTHENTICATED = """
+			{"errors":[{"code":32,"message":"Could not authenticate you."}]}""";
+
+	private static final Pattern PARAMETER = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
 
 	private XFixture() {
 	}
 
 	static XPublisher publisher(WireMockExtension wiremock) {
-		return publisher(wiremock, CLIENT_ID, CLIENT_SECRET, Duration.ofSeconds(5));
+		return publisher(wiremock, CONSUMER_KEY, CONSUMER_SECRET, Duration.ofSeconds(5));
 	}
 
-	static XPublisher publisher(WireMockExtension wiremock, String clientId, String clientSecret, Duration readTimeout) {
+	static XPublisher publisher(WireMockExtension wiremock, String consumerKey, String consumerSecret,
+			Duration readTimeout) {
 		URI base = URI.create(wiremock.baseUrl());
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), readTimeout,
-				new PublisherSettings.Facebook(URI.create("https://graph.facebook.com/v25.0")), new PublisherSettings.X(base, base));
-		AppCredentials app = new AppCredentials(clientId, clientSecret == null ? null : TokenSecret.of(clientSecret),
-				URI.create(wiremock.baseUrl() + TOKEN));
-		return new XPublisher(settings, app, CLOCK);
+				new PublisherSettings.Facebook(URI.create("https://graph.facebook.com/v25.0")),
+				new PublisherSettings.X(base, base, consumerKey, consumerSecret == null ? null : TokenSecret.of(consumerSecret)));
+		return new XPublisher(settings, CLOCK);
 	}
 
-	static HeldToken pair() {
-		return new HeldToken(ACCESS, REFRESH);
+	/** The user's OAuth 1.0a token and its secret. */
+	static HeldToken held() {
+		return new HeldToken(ACCESS, SECRET);
 	}
 
-	static Map<String, String> form(LoggedRequest request) {
-		return LoggedForms.form(request);
+	/** The {@code oauth_*} parameters of a request's {@code Authorization: OAuth …} header, decoded. */
+	static Map<String, String> oauth(LoggedRequest request) {
+		String header = request.getHeader("Authorization");
+		assertThat(header).as("Authorization of %s", request.getUrl()).startsWith("OAuth ");
+		Map<String, String> parameters = new LinkedHashMap<>();
+		Matcher matcher = PARAMETER.matcher(header);
+		while (matcher.find()) {
+			parameters.put(matcher.group(1), URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8));
+		}
+		return parameters;
 	}
 
 	/** Requests oldest first (WireMock's journal is newest first). */
@@ -89,12 +100,21 @@ final class XFixture {
 		return requests;
 	}
 
-	/** Security.md 4 and 17: no token in any URL, and PKCE {@code plain} nowhere. */
+	/**
+	 * Security.md 4: no token or secret in any URL or body; and every call signed with OAuth 1.0a HMAC-SHA1
+	 * by our consumer, at the clock's time, never a Bearer token.
+	 */
 	static void assertJournalClean(WireMockExtension wiremock) {
 		for (LoggedRequest request : requests(wiremock)) {
-			assertThat(request.getUrl()).doesNotContain("access_token=", ACCESS.reveal(), REFRESH.reveal(), NEW_ACCESS,
-					NEW_REFRESH, CLIENT_SECRET);
-			assertThat(request.getUrl() + request.getBodyAsString()).doesNotContain("plain");
+			assertThat(request.getUrl() + request.getBodyAsString()).doesNotContain(ACCESS.reveal(), SECRET.reveal(),
+					CONSUMER_SECRET);
+			Map<String, String> oauth = oauth(request);
+			assertThat(oauth).containsEntry("oauth_consumer_key", CONSUMER_KEY)
+				.containsEntry("oauth_signature_method", "HMAC-SHA1")
+				.containsEntry("oauth_timestamp", String.valueOf(NOW.getEpochSecond()))
+				.containsEntry("oauth_version", "1.0")
+				.containsKeys("oauth_nonce", "oauth_signature");
+			assertThat(request.getHeader("Authorization")).doesNotContain("Bearer", SECRET.reveal(), CONSUMER_SECRET);
 		}
 	}
 

@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tokenwarden.publishers.ExpiryReason;
-import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherOutcome.Expired;
 import io.tokenwarden.publishers.PublisherOutcome.Misconfigured;
@@ -12,7 +11,6 @@ import io.tokenwarden.publishers.PublisherOutcome.PermissionMissing;
 import io.tokenwarden.publishers.PublisherOutcome.RateLimited;
 import io.tokenwarden.publishers.PublisherOutcome.Unreachable;
 import io.tokenwarden.publishers.PublisherOutcome.Valid;
-import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,22 +23,22 @@ import java.time.Instant;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.tokenwarden.publishers.x.XFixture.ACCESS;
-import static io.tokenwarden.publishers.x.XFixture.REFRESH;
-import static io.tokenwarden.publishers.x.XFixture.TOKEN;
+import static io.tokenwarden.publishers.x.XFixture.SECRET;
 import static io.tokenwarden.publishers.x.XFixture.USERS_ME;
-import static io.tokenwarden.publishers.x.XFixture.form;
-import static io.tokenwarden.publishers.x.XFixture.pair;
+import static io.tokenwarden.publishers.x.XFixture.held;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** X token inspection against WireMock: {@code /2/users/me}, and the refresh grant before concluding on a 401. */
+/**
+ * X token inspection against WireMock: a signed {@code /2/users/me}. X's OAuth 1.0a tokens do not expire,
+ * so a 401 means revoked (code 89), unless it is X refusing our own signature (code 32); a storm of 401s
+ * is the health checks' to hold (see BatchCheck), as one answer cannot tell.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class XInspectionTests {
 
@@ -50,100 +48,78 @@ class XInspectionTests {
 	private final XPublisher publisher = XFixture.publisher(x);
 
 	@AfterEach
-	void noTokenInAnyUrlOrLogAndNoPlainPkce(CapturedOutput output) {
+	void signedAndNoTokenInAnyUrlOrLog(CapturedOutput output) {
 		XFixture.assertJournalClean(x);
-		assertThat(output.getAll()).doesNotContain(ACCESS.reveal(), REFRESH.reveal(), XFixture.NEW_ACCESS,
-				XFixture.NEW_REFRESH, XFixture.CLIENT_SECRET);
+		assertThat(output.getAll()).doesNotContain(ACCESS.reveal(), SECRET.reveal(), XFixture.CONSUMER_SECRET);
 	}
 
 	private static void usersMeAnswers(ResponseDefinitionBuilder answer) {
 		x.stubFor(get(urlPathEqualTo(USERS_ME)).willReturn(answer.withHeader("x-transaction-id", "tx-1")));
 	}
 
-	private static void refreshAnswers(ResponseDefinitionBuilder answer) {
-		x.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(answer));
-	}
-
 	@Test
-	void inspectWhenUsersMeAnswersThenValidWithoutRenewal() {
-		x.stubFor(get(urlPathEqualTo(USERS_ME)).withHeader("Authorization", equalTo("Bearer " + ACCESS.reveal()))
+	void inspectWhenUsersMeAnswersThenValidWithoutExpiry() {
+		x.stubFor(get(urlPathEqualTo(USERS_ME)).withHeader("Authorization", containing("oauth_token=\"" + ACCESS.reveal() + "\""))
 			.willReturn(okJson(XFixture.ME).withHeader("x-transaction-id", "tx-1")));
 
-		assertThat(this.publisher.inspect(pair())).isInstanceOfSatisfying(Valid.class, valid -> {
-			assertThat(valid.renewedTokens()).isEmpty();
+		assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(Valid.class, valid -> {
+			assertThat(valid.expiresAt()).isNull();
 			assertThat(valid.evidence().traceId()).isEqualTo("tx-1");
 		});
-		x.verify(0, postRequestedFor(urlPathEqualTo(TOKEN)));
+		assertThat(x.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
-	void inspectWhenAccessTokenExpiredAndRefreshWorksThenValidCarryingTheNewPair() {
-		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
-		refreshAnswers(okJson(XFixture.ROTATED));
+	void inspectWhenXAnswersInvalidOrExpiredTokenThenExpiredAsRevoked() {
+		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.INVALID_TOKEN));
 
-		PublisherOutcome outcome = this.publisher.inspect(pair());
-
-		assertThat(outcome).isInstanceOfSatisfying(Valid.class, valid -> {
-			assertThat(valid.renewedTokens()).hasValueSatisfying(renewed -> {
-				assertThat(renewed.accessToken()).isEqualTo(TokenSecret.of(XFixture.NEW_ACCESS));
-				assertThat(renewed.refreshToken()).isEqualTo(TokenSecret.of(XFixture.NEW_REFRESH));
-				assertThat(renewed.expiresAt()).isEqualTo(XFixture.NOW.plusSeconds(7200));
-			});
-			assertThat(valid.scopes()).contains("offline.access");
-		});
-		var refresh = XFixture.requests(x).get(1);
-		assertThat(form(refresh)).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", REFRESH.reveal())
-			.doesNotContainKey("client_secret");
-		assertThat(refresh.getHeader("Authorization")).startsWith("Basic ");
-	}
-
-	@Test
-	void inspectWhen401AndTheRefreshIsRefusedThenExpired() {
-		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
-		refreshAnswers(aResponse().withStatus(400).withHeader("x-transaction-id", "tx-refresh").withBody(XFixture.REFRESH_REFUSED));
-
-		assertThat(this.publisher.inspect(pair())).isInstanceOfSatisfying(Expired.class, expired -> {
+		assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(Expired.class, expired -> {
 			assertThat(expired.reason()).isEqualTo(ExpiryReason.INVALID);
-			assertThat(expired.evidence().code()).isEqualTo("invalid_request");
-			assertThat(expired.evidence().traceId()).isEqualTo("tx-refresh");
+			assertThat(expired.evidence().code()).isEqualTo("89");
+			assertThat(expired.evidence().httpStatus()).isEqualTo(401);
 		});
 	}
 
 	@Test
-	void inspectWhen401AndNoRefreshTokenHeldThenExpiredWithoutARefresh() {
+	void inspectWhenABare401ThenExpiredWithItsStatusForTheStormGuard() {
 		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
 
-		assertThat(this.publisher.inspect(HeldToken.of(ACCESS))).isInstanceOf(Expired.class);
-		x.verify(0, postRequestedFor(urlPathEqualTo(TOKEN)));
+		assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(Expired.class,
+				expired -> assertThat(expired.evidence().httpStatus()).isEqualTo(401));
 	}
 
 	@Test
-	void inspectAllWhenOutage401StormAndTheRefreshAnswers5xxThenUnreachableNotExpired() {
-		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
-		refreshAnswers(aResponse().withStatus(503).withBody("""
-				{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}"""));
+	void inspectWhenXCannotAuthenticateOurSignatureThenMisconfiguredNotExpired(CapturedOutput output) {
+		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.NOT_AUTHENTICATED));
 
-		List<PublisherOutcome> outcomes = this.publisher.inspectAll(List.of(pair(), pair(), pair()));
-
-		assertThat(outcomes).hasSize(3).allMatch(Unreachable.class::isInstance);
+		assertThat(this.publisher.inspect(held())).isInstanceOf(Misconfigured.class);
+		assertThat(output.getAll()).contains("check the consumer key and secret");
 	}
 
 	@Test
-	void inspectWhen401AndTheRefreshTimesOutThenUnreachable() {
+	void inspectAllWhenEveryTokenGets401ThenEachIsReportedForTheBatchToJudge() {
 		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
-		refreshAnswers(okJson(XFixture.REFRESH_REFUSED).withStatus(400).withFixedDelay(3000));
-		XPublisher impatient = XFixture.publisher(x, XFixture.CLIENT_ID, XFixture.CLIENT_SECRET, Duration.ofMillis(300));
 
-		assertThat(impatient.inspect(pair())).isInstanceOf(Unreachable.class);
+		List<PublisherOutcome> outcomes = this.publisher.inspectAll(List.of(held(), held(), held()));
+
+		assertThat(outcomes).hasSize(3).allMatch(Expired.class::isInstance);
+		assertThat(x.getAllServeEvents()).hasSize(3);
 	}
 
 	@Test
-	void inspectWhen401AndOurClientCredentialsAreRefusedThenMisconfiguredNotExpired() {
-		usersMeAnswers(aResponse().withStatus(401).withBody(XFixture.UNAUTHORIZED));
-		refreshAnswers(aResponse().withStatus(401).withBody("""
-				{"error":"unauthorized_client","error_description":"Missing valid authorization header"}"""));
+	void inspectWhenUsersMeTimesOutThenUnreachable() {
+		usersMeAnswers(okJson(XFixture.ME).withFixedDelay(3000));
+		XPublisher impatient = XFixture.publisher(x, XFixture.CONSUMER_KEY, XFixture.CONSUMER_SECRET, Duration.ofMillis(300));
 
-		assertThat(this.publisher.inspect(pair())).isInstanceOf(Misconfigured.class);
+		assertThat(impatient.inspect(held())).isInstanceOf(Unreachable.class);
+	}
+
+	@Test
+	void inspectWhenNoConsumerKeyThenMisconfiguredWithoutAnyCall() {
+		XPublisher unconfigured = XFixture.publisher(x, null, null, Duration.ofSeconds(5));
+
+		assertThat(unconfigured.inspect(held())).isInstanceOf(Misconfigured.class);
+		assertThat(x.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
@@ -153,7 +129,7 @@ class XInspectionTests {
 			.withBody("""
 					{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"""));
 
-		assertThat(this.publisher.inspect(pair())).isInstanceOfSatisfying(RateLimited.class,
+		assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(RateLimited.class,
 				limited -> assertThat(limited.retryAt()).isEqualTo(Instant.ofEpochSecond(1760000700)));
 	}
 
@@ -166,7 +142,7 @@ class XInspectionTests {
 			x.resetAll();
 			x.stubFor(get(urlPathEqualTo(USERS_ME)).willReturn(answer));
 
-			assertThat(this.publisher.inspect(pair())).isInstanceOf(Unreachable.class);
+			assertThat(this.publisher.inspect(held())).isInstanceOf(Unreachable.class);
 		}
 	}
 
@@ -175,7 +151,7 @@ class XInspectionTests {
 		usersMeAnswers(aResponse().withStatus(403).withBody("""
 				{"title":"Forbidden","type":"https://api.x.com/2/problems/client-forbidden","detail":"not enrolled"}"""));
 
-		assertThat(this.publisher.inspect(pair())).isInstanceOfSatisfying(PermissionMissing.class,
+		assertThat(this.publisher.inspect(held())).isInstanceOfSatisfying(PermissionMissing.class,
 				missing -> assertThat(missing.evidence().code()).isEqualTo("client-forbidden"));
 	}
 
