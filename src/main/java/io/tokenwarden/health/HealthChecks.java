@@ -88,18 +88,29 @@ public class HealthChecks {
 			.orElseGet(() -> CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED));
 	}
 
-	/** "Check all now": every account of the admin's current agency becomes due, and a round starts. */
+	/**
+	 * "Check all now": every account of the admin's current agency becomes due, and a round starts; unless
+	 * a check of the agency is queued or running already (whoever asked, on whichever instance): then this
+	 * one joins it, and the answer says who started it, when, and how far it has come.
+	 */
 	@Transactional
-	public int checkAgencyNow() {
+	public CheckAllResult checkAgencyNow() {
 		AgencyContext context = this.access.requireAdminOfCurrentAgency();
 		Instant now = this.clock.instant();
+		this.store.lockAgencyChecks(context.agencyId());
+		Optional<HealthStore.CheckRun> running = this.store.runningCheck(context.agencyId(), now);
+		if (running.isPresent()) {
+			HealthStore.CheckRun run = running.get();
+			int checked = progress(context.agencyId()).map(CheckProgress::checked).orElse(run.total());
+			return CheckAllResult.alreadyRunning(run.requestedBy(), run.startedAt(), checked, run.total());
+		}
 		this.store.scheduleNewAccounts(now, this.settings.interval());
 		int total = this.store.makeAgencyDue(context.agencyId(), now);
 		this.jdbc.sql("insert into check_run (agency_id, requested_by, started_at, total) values (?, ?, ?, ?)")
 			.params(context.agencyId(), context.userEmail(), HealthStore.at(now), total)
 			.update();
 		this.events.publishEvent(new ChecksRequested(context.agencyId()));
-		return total;
+		return CheckAllResult.started(total);
 	}
 
 	/**

@@ -6,11 +6,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /** "Check now" on one account and "Check all now" for the current agency. */
 @Controller
 class HealthController {
 
 	private final HealthChecks checks;
+
+	/** As the pages show times (web's Formats, which this module does not depend on). */
+	private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private final AccountDirectory accounts;
 
@@ -30,9 +37,16 @@ class HealthController {
 
 	@PostMapping("/config/accounts/checks")
 	String checkAll(RedirectAttributes redirect) {
-		int total = this.checks.checkAgencyNow();
-		redirect.addFlashAttribute("message", "health.checkAll.started");
-		redirect.addFlashAttribute("messageArgument", total);
+		CheckAllResult result = this.checks.checkAgencyNow();
+		if (result.started()) {
+			redirect.addFlashAttribute("message", "health.checkAll.started");
+			redirect.addFlashAttribute("messageArgument", result.total());
+		}
+		else {
+			redirect.addFlashAttribute("message", "health.checkAll.running");
+			redirect.addFlashAttribute("messageArguments", new Object[] { result.startedBy(),
+					STARTED_AT.format(result.startedAt()), result.checked(), result.total() });
+		}
 		return "redirect:/config/accounts";
 	}
 

@@ -3,10 +3,16 @@ package io.tokenwarden.health;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.tokenwarden.database.ScheduledJobs;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * batch size), with at most {@code concurrency} publisher calls in flight, until none is due; claims are
  * streamed, so memory does not grow with the number of tokens. A publisher-wide outage (a batch mostly
  * unreachable, or the circuit breaker open) opens an incident that pauses the publisher: then a single
- * probe per probe interval goes out until it answers again.
+ * probe per probe interval goes out until it answers again. Workers run on a Spring-managed executor,
+ * drained on shutdown: once the application begins to close, no worker claims another batch, and a
+ * batch claimed but not yet sent is released at once, so no claim outlives the instance.
  */
 @Component
 class HealthRound {
@@ -45,10 +51,20 @@ class HealthRound {
 
 	private final CircuitBreakerRegistry breakers;
 
+	private final AsyncTaskExecutor workers;
+
+	private final ApplicationContext context;
+
+	/** Set when the application begins to close: workers finish the batch in hand and claim no more. */
+	private volatile boolean stopping;
+
 	/** Until when each publisher asked this instance to slow down (a batch mostly rate-limited). */
 	private final Map<Publisher, Instant> throttledUntil = new ConcurrentHashMap<>();
 
-	HealthRound(HealthStore store, PublisherIncidents incidents, BatchCheck batchCheck, HealthSettings settings, Clock clock) {
+	HealthRound(HealthStore store, PublisherIncidents incidents, BatchCheck batchCheck, HealthSettings settings, Clock clock,
+			@Qualifier(HealthSchedule.WORKERS) AsyncTaskExecutor workers, ApplicationContext context) {
+		this.workers = workers;
+		this.context = context;
 		this.store = store;
 		this.incidents = incidents;
 		this.batchCheck = batchCheck;
@@ -67,12 +83,24 @@ class HealthRound {
 
 	/** Checks every due account; returns how many were checked. */
 	synchronized int run() {
-		this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
-		int checked = 0;
-		for (Publisher publisher : Publisher.values()) {
-			checked += runFor(publisher);
+		return ScheduledJobs.run(() -> {
+			if (this.stopping) {
+				return 0;
+			}
+			this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
+			int checked = 0;
+			for (Publisher publisher : Publisher.values()) {
+				checked += runFor(publisher);
+			}
+			return checked;
+		});
+	}
+
+	@EventListener
+	void stopping(ContextClosedEvent event) {
+		if (event.getApplicationContext() == this.context) {
+			this.stopping = true;
 		}
-		return checked;
 	}
 
 	CircuitBreaker breaker(Publisher publisher) {
@@ -96,31 +124,24 @@ class HealthRound {
 				return checked;
 			}
 		}
-		int workers = 2 * this.settings.concurrency();
 		Semaphore calls = new Semaphore(this.settings.concurrency());
-		ExecutorService pool = Executors.newFixedThreadPool(workers);
-		try {
-			List<Future<Integer>> running = new ArrayList<>();
-			for (int i = 0; i < workers; i++) {
-				running.add(pool.submit(() -> work(publisher, calls)));
-			}
-			for (Future<Integer> worker : running) {
-				checked += finished(worker, publisher);
-			}
-			return checked;
+		List<Future<Integer>> running = new ArrayList<>();
+		for (int i = 0; i < 2 * this.settings.concurrency(); i++) {
+			running.add(this.workers.submit(() -> ScheduledJobs.run(() -> work(publisher, calls))));
 		}
-		finally {
-			pool.shutdown();
+		for (Future<Integer> worker : running) {
+			checked += finished(worker, publisher);
 		}
+		return checked;
 	}
 
 	/**
 	 * One worker: claims a batch, checks it, and claims the next, with no wait for the other workers, until
 	 * nothing is due or the publisher is found down (by this worker or another).
 	 */
-	private int work(Publisher publisher, Semaphore calls) throws InterruptedException {
+	private int work(Publisher publisher, Semaphore calls) {
 		int checked = 0;
-		while (!throttled(publisher) && this.incidents.current(publisher).isEmpty()) {
+		while (!this.stopping && !throttled(publisher) && this.incidents.current(publisher).isEmpty()) {
 			List<Long> claimed = claim(publisher, this.settings.batchSize());
 			if (claimed.isEmpty()) {
 				break;
@@ -128,7 +149,11 @@ class HealthRound {
 			try {
 				BatchCheck.Batch batch = this.batchCheck.prepare(publisher, claimed);
 				BatchCheck.Answers answers;
-				calls.acquire();
+				if (!acquire(calls) || this.stopping) {
+					// shutting down (or interrupted) before the call: the batch goes back, due as it was
+					this.store.releaseAll(claimed, this.clock.instant());
+					break;
+				}
 				try {
 					answers = this.batchCheck.send(batch);
 				}
@@ -144,6 +169,17 @@ class HealthRound {
 			}
 		}
 		return checked;
+	}
+
+	private static boolean acquire(Semaphore calls) {
+		try {
+			calls.acquire();
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/**

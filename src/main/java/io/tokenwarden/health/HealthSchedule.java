@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -16,6 +17,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Configuration(proxyBeanMethods = false)
 class HealthSchedule {
+
+	static final String WORKERS = "healthRoundWorkers";
+
+	/**
+	 * The round's workers: Spring-managed, so the application's shutdown waits for the batches in hand
+	 * (each at most one publisher call long) before the connection pool closes.
+	 */
+	@Bean(WORKERS)
+	ThreadPoolTaskExecutor healthRoundWorkers(HealthSettings settings) {
+		ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+		workers.setThreadNamePrefix("health-round-");
+		workers.setCorePoolSize(2 * settings.concurrency());
+		workers.setMaxPoolSize(2 * settings.concurrency());
+		workers.setWaitForTasksToCompleteOnShutdown(true);
+		workers.setAwaitTerminationSeconds(30);
+		return workers;
+	}
 
 	@Bean
 	@ConditionalOnProperty(name = "tokenwarden.health.scheduled-checks", havingValue = "true", matchIfMissing = true)

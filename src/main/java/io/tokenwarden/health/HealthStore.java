@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * The health tables. Claims are row locks taken with {@code SKIP LOCKED} plus a lease in
  * {@code claimed_until} (database time), so instances sharing the database never check a token twice
- * in a round, and a crashed instance's claims lapse on their own.
+ * in a round, and a crashed instance's claims lapse on their own. Statements that lock many rows lock
+ * them in one order (by account id), so that two of them never wait for each other (a deadlock).
  */
 @Component
 class HealthStore {
@@ -37,6 +38,7 @@ class HealthStore {
 				insert into account_health (account_id, next_check_at)
 				select a.id, ? + random() * (? * interval '1 second') from publisher_account a
 				where not exists (select 1 from account_health h where h.account_id = a.id)
+				order by a.id
 				on conflict do nothing""")
 			.params(at(now), interval.toSeconds())
 			.update();
@@ -78,9 +80,12 @@ class HealthStore {
 
 	void releaseAll(List<Long> accountIds, Instant nextCheckAt) {
 		if (!accountIds.isEmpty()) {
-			this.jdbc.sql("update account_health set claimed_until = null, next_check_at = :next where account_id in (:ids)")
+			this.jdbc.sql("""
+					update account_health set claimed_until = null, next_check_at = :next
+					where account_id in (select account_id from account_health where account_id = any(:ids)
+					                     order by account_id for update)""")
 				.param("next", at(nextCheckAt))
-				.param("ids", accountIds)
+				.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
 				.update();
 		}
 	}
@@ -120,7 +125,8 @@ class HealthStore {
 				update account_health set last_verified_at = :at, unreachable_since = null, unreachable_noticed = false,
 				    last_outcome = 'VALID', last_error = null, billing_problem_since = null, permission_problem_since = null,
 				    claimed_until = null, next_check_at = :next
-				where account_id = any(:ids)""")
+				where account_id in (select account_id from account_health where account_id = any(:ids)
+				                     order by account_id for update)""")
 			.param("at", at(at))
 			.param("next", at(nextCheckAt))
 			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
@@ -180,12 +186,47 @@ class HealthStore {
 	/** Makes every account of the agency whose token is not invalidated due now; returns how many. */
 	int makeAgencyDue(long agencyId, Instant now) {
 		return this.jdbc.sql("""
-				update account_health h set next_check_at = ?
-				from agency_account_link l, account_token t
-				where l.agency_id = ? and l.account_id = h.account_id and t.account_id = h.account_id
-				  and t.status <> 'INVALIDATED'""")
+				update account_health set next_check_at = ?
+				where account_id in (
+				    select h.account_id from account_health h
+				    join agency_account_link l on l.account_id = h.account_id and l.agency_id = ?
+				    join account_token t on t.account_id = h.account_id and t.status <> 'INVALIDATED'
+				    order by h.account_id for update of h)""")
 			.params(at(now), agencyId)
 			.update();
+	}
+
+	/**
+	 * Serializes the agency's "Check all now" requests (of every instance) until the transaction ends, so
+	 * that of two at once one starts the check and the other finds it running.
+	 */
+	void lockAgencyChecks(long agencyId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('check_run:' || ?, 0))")
+			.param(agencyId)
+			.query((rs, n) -> rs.getObject(1))
+			.list();
+	}
+
+	/**
+	 * The agency's latest "Check all now" of the last hour while it is queued or running: some account it
+	 * made due (and not invalidated since) has not been checked yet.
+	 */
+	Optional<CheckRun> runningCheck(long agencyId, Instant now) {
+		return this.jdbc.sql("""
+				select r.requested_by, r.started_at, r.total from check_run r
+				where r.agency_id = ? and r.started_at > ?
+				  and exists (select 1 from agency_account_link l
+				      join account_health h on h.account_id = l.account_id and h.next_check_at <= r.started_at
+				      join account_token t on t.account_id = l.account_id and t.status <> 'INVALIDATED'
+				      where l.agency_id = r.agency_id)
+				order by r.started_at desc limit 1""")
+			.params(agencyId, at(now.minus(Duration.ofHours(1))))
+			.query((rs, n) -> new CheckRun(rs.getString("requested_by"), instant(rs, "started_at"), rs.getInt("total")))
+			.optional();
+	}
+
+	/** One "Check all now": who asked, when, for how many accounts. */
+	record CheckRun(String requestedBy, Instant startedAt, int total) {
 	}
 
 	List<CheckRecord> history(long accountId, Instant since) {

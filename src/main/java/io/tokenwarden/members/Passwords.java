@@ -8,7 +8,9 @@ import io.tokenwarden.linktokens.LinkTokens;
 import io.tokenwarden.notifications.NewLinkNotice;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.security.SignIns;
+import io.tokenwarden.security.UserSessions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +41,8 @@ class Passwords {
 
 	private final SignIns signIns;
 
+	private final UserSessions sessions;
+
 	private final AuditLog audit;
 
 	private final MembersSettings settings;
@@ -50,13 +54,14 @@ class Passwords {
 	private final Clock clock;
 
 	Passwords(AgencyDirectory directory, LinkTokens tokens, Notices notices, PasswordPolicy policy, SignIns signIns,
-			AuditLog audit, MembersSettings settings, TransactionTemplate transactions,
+			UserSessions sessions, AuditLog audit, MembersSettings settings, TransactionTemplate transactions,
 			ResetWorker resetWorker, Clock clock) {
 		this.directory = directory;
 		this.tokens = tokens;
 		this.notices = notices;
 		this.policy = policy;
 		this.signIns = signIns;
+		this.sessions = sessions;
 		this.audit = audit;
 		this.settings = settings;
 		this.transactions = transactions;
@@ -117,7 +122,7 @@ class Passwords {
 		if (!Boolean.TRUE.equals(done)) {
 			return Optional.empty();
 		}
-		this.signIns.endOtherSessions(person.get().email(), request);
+		endOtherSessions(person.get().email(), request);
 		// the owner proved themselves by email: a lock an attacker caused ends too
 		this.signIns.forgetFailures(person.get().email());
 		return Optional.of(new Result(true, "password.reset.done"));
@@ -142,8 +147,17 @@ class Passwords {
 			this.tokens.revoke(LinkPurpose.PASSWORD_RESET, person.id(), this.clock.instant());
 			this.audit.record("password_changed", person.email(), null, null, null, request.getRemoteAddr());
 		});
-		int ended = this.signIns.endOtherSessions(person.email(), request);
+		int ended = endOtherSessions(person.email(), request);
 		return new Result(true, ended == 0 ? "password.change.done" : "password.change.doneSignedOut");
+	}
+
+	/**
+	 * Every session of the person but the one of this request (none, for a request without a session) ends,
+	 * on every instance, through the one mechanism "Sign out everywhere else" uses too.
+	 */
+	private int endOtherSessions(String email, HttpServletRequest request) {
+		HttpSession current = request.getSession(false);
+		return this.sessions.endOthers(email, current == null ? null : current.getId());
 	}
 
 }

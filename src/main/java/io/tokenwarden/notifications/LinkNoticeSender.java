@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Sends the due link emails, one email per notice. The link's token is issued (and its hash
@@ -35,24 +34,28 @@ class LinkNoticeSender {
 
 	private final Clock clock;
 
-	private final String messageIdDomain;
+	private final MessageIds messageIds;
 
 	LinkNoticeSender(LinkNoticeOutbox outbox, LinkMailComposer composer, LinkTokens tokens,
-			NotificationSettings settings, TransactionTemplate transactions, Clock clock, MailSettings mail) {
+			NotificationSettings settings, TransactionTemplate transactions, Clock clock, MessageIds messageIds) {
 		this.outbox = outbox;
 		this.composer = composer;
 		this.tokens = tokens;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.messageIdDomain = mail.messageIdDomain();
+		this.messageIds = messageIds;
 	}
 
 	SendReport sendDue(JavaMailSender mailSender) {
 		List<LinkNotice> due = this.transactions.execute(status -> {
 			List<LinkNotice> locked = this.outbox.lockDue(this.clock.instant(), this.settings.batchSize());
-			locked.forEach(n -> this.outbox.claim(n.id(), messageId(n), this.settings.claimTimeout()));
-			return locked;
+			// the Message-ID is fixed at the claim, so the email and its resends all carry the stored one
+			return locked.stream().map(n -> {
+				LinkNotice claimed = n.withMessageId(messageId(n));
+				this.outbox.claim(claimed.id(), claimed.messageId(), this.settings.claimTimeout());
+				return claimed;
+			}).toList();
 		});
 		SendReport report = SendReport.NOTHING;
 		for (LinkNotice notice : due == null ? List.<LinkNotice>of() : due) {
@@ -71,7 +74,7 @@ class LinkNoticeSender {
 		String token = this.transactions.execute(
 				status -> this.tokens.issue(notice.purpose(), notice.subjectId(), notice.linkExpiresAt(), now));
 		try {
-			mailSender.send(this.composer.compose(mailSender, notice, token, messageId(notice), now));
+			mailSender.send(this.composer.compose(mailSender, notice, token, notice.messageId(), now));
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return recordFailure(notice, ex);
@@ -92,10 +95,9 @@ class LinkNoticeSender {
 		return giveUp ? new SendReport(0, 0, 0, 1) : new SendReport(0, 0, 1, 0);
 	}
 
-	/** One Message-ID per notice: every attempt of the email is recognisably the same email. */
+	/** One Message-ID per notice, random ({@link MessageIds}): every attempt of the email is recognisably the same email. */
 	private String messageId(LinkNotice notice) {
-		return notice.messageId() != null ? notice.messageId()
-				: "<link." + notice.id() + "." + notice.purpose().name().toLowerCase(Locale.ROOT) + "@" + this.messageIdDomain + ">";
+		return notice.messageId() != null ? notice.messageId() : this.messageIds.next();
 	}
 
 }

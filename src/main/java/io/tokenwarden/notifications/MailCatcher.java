@@ -26,7 +26,8 @@ class MailCatcher {
 	private static final Logger log = LoggerFactory.getLogger(MailCatcher.class);
 
 	/** One captured email as {@code /dev/mail} lists it. */
-	record CapturedMail(Instant receivedAt, String to, String subject, String messageId, String text) {
+	record CapturedMail(Instant receivedAt, String to, String subject, String messageId, List<Long> noticeIds,
+			String text) {
 	}
 
 	private final GreenMail greenMail;
@@ -63,10 +64,22 @@ class MailCatcher {
 						.map(Object::toString)
 						.collect(Collectors.joining(", "));
 			return new CapturedMail(date == null ? null : date.toInstant(), to, message.getSubject(),
-					message.getMessageID(), text(message));
+					message.getMessageID(), noticeIds(message.getHeader(MailComposer.NOTICES_HEADER, ",")), text(message));
 		}
 		catch (MessagingException | IOException ex) {
-			return new CapturedMail(null, "", "(unreadable message)", null, ex.getMessage());
+			return new CapturedMail(null, "", "(unreadable message)", null, List.of(), ex.getMessage());
+		}
+	}
+
+	private static List<Long> noticeIds(String header) {
+		if (header == null || header.isBlank()) {
+			return List.of();
+		}
+		try {
+			return Arrays.stream(header.split(",")).map(String::trim).map(Long::valueOf).toList();
+		}
+		catch (NumberFormatException ex) {
+			return List.of();
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns a digest into the email to send: subject, sender, recipient, Message-ID, text and HTML.
@@ -28,6 +29,9 @@ import java.util.Map;
  */
 @Component
 class MailComposer {
+
+	/** The ids of the notices an email carries, comma-separated. */
+	static final String NOTICES_HEADER = "X-Token-Warden-Notices";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -69,6 +73,8 @@ class MailComposer {
 		helper.setSentDate(Date.from(now));
 		helper.setText(this.templates.render("digest.txt", model), this.templates.render("digest.html", model));
 		message.setHeader("Message-ID", oneLine(digest.messageId()));
+		// for tracing an email back to its notices (the Message-ID itself is random)
+		message.setHeader(NOTICES_HEADER, digest.ids().stream().map(String::valueOf).collect(Collectors.joining(",")));
 		return message;
 	}
 

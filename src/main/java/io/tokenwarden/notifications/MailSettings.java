@@ -13,11 +13,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tokenwarden.mail")
 @Validated
 record MailSettings(@NotBlank @Pattern(regexp = "[^\\r\\n]+") @DefaultValue("Token Warden <no-reply@tokenwarden.local>") String from) {
-
-	/** The sender's domain, for Message-IDs. */
-	String messageIdDomain() {
-		String domain = this.from.substring(this.from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
-		return domain.isEmpty() ? "tokenwarden.local" : domain;
-	}
-
 }

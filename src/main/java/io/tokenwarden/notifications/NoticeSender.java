@@ -9,13 +9,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,12 +45,12 @@ class NoticeSender {
 
 	private final Clock clock;
 
-	private final String messageIdDomain;
+	private final MessageIds messageIds;
 
 	private final LinkNoticeSender linkSender;
 
 	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
-			TransactionTemplate transactions, Clock clock, MailSettings mail, LinkNoticeSender linkSender) {
+			TransactionTemplate transactions, Clock clock, MessageIds messageIds, LinkNoticeSender linkSender) {
 		this.outbox = outbox;
 		this.linkSender = linkSender;
 		this.composer = composer;
@@ -62,7 +58,7 @@ class NoticeSender {
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.messageIdDomain = mail.messageIdDomain();
+		this.messageIds = messageIds;
 	}
 
 	SendReport sendDue() {
@@ -139,24 +135,15 @@ class NoticeSender {
 					: "to:" + n.recipient().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
 		List<Digest> digests = new ArrayList<>();
 		byEmail.forEach((key, notices) -> {
-			String messageId = notices.get(0).messageId() != null ? notices.get(0).messageId() : messageId(notices);
+			String messageId = notices.get(0).messageId() != null ? notices.get(0).messageId() : messageId();
 			digests.add(new Digest(notices.get(0).recipient(), messageId, List.copyOf(notices)));
 		});
 		return digests;
 	}
 
-	/** Derived from the notices' ids alone: the same notices always make the same Message-ID. */
-	String messageId(List<Notice> notices) {
-		String ids = notices.stream().map(n -> Long.toString(n.id())).sorted().collect(Collectors.joining(","));
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(ids.getBytes(StandardCharsets.US_ASCII));
-			long first = notices.stream().mapToLong(Notice::id).min().orElseThrow();
-			return "<notice." + first + "." + notices.size() + "."
-					+ HexFormat.of().formatHex(hash, 0, 12) + "@" + this.messageIdDomain + ">";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** A fresh random Message-ID ({@link MessageIds}); the notice ids travel in a header of their own. */
+	String messageId() {
+		return this.messageIds.next();
 	}
 
 }

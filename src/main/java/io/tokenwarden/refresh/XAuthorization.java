@@ -187,7 +187,11 @@ class XAuthorization {
 		return pending;
 	}
 
-	/** {@code {baseUrl}/login/oauth1/callback/x}, where {@code {baseUrl}} is where this request reached the console. */
+	/**
+	 * {@code {baseUrl}/login/oauth1/callback/x}, by the rule of Facebook's redirect URI: outside the demo
+	 * {@code {baseUrl}} is {@code tokenwarden.base-url} (the request reads as if it came there, never from its
+	 * {@code Host}: web/PublicAddressFilter); in the demo it is where this request reached the console.
+	 */
 	static URI callback(HttpServletRequest request) {
 		return UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
 			.replacePath(request.getContextPath() + CALLBACK_PATH)

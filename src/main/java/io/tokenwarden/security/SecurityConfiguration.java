@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.tokenwarden.agencies.AgencyDirectory;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -45,7 +46,9 @@ class SecurityConfiguration {
 		failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?locked"));
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
+			// the management port (127.0.0.1:8081 by default) serves Prometheus; the main port does not
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
 			.requestMatchers("/sandbox/**").permitAll()
 			// links from emails: the token in the path is the credential
 			.requestMatchers("/invitations/*", "/password/forgot", "/password/reset/*").permitAll()

@@ -2,7 +2,6 @@ package io.tokenwarden.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,14 +13,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
  * The security module's API for the team pages: sign a person in from a page other than the login
- * form (accepting an invitation), through the same throttle; end a person's other sessions (after a
- * password change or reset); forget an account's failed sign-ins (after a reset by email).
+ * form (accepting an invitation), through the same throttle; forget an account's failed sign-ins (after
+ * a reset by email). Ending a person's other sessions is {@link UserSessions#endOthers}.
  */
 @Service
 public class SignIns {
@@ -35,19 +32,15 @@ public class SignIns {
 
 	private final SignInThrottle throttle;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
-
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final ChangeSessionIdAuthenticationStrategy fixation = new ChangeSessionIdAuthenticationStrategy();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	SignIns(AuthenticationManager manager, SignInThrottle throttle,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+	SignIns(AuthenticationManager manager, SignInThrottle throttle) {
 		this.manager = manager;
 		this.throttle = throttle;
-		this.sessions = sessions;
 	}
 
 	/** Checks the password like the login form does and, when it matches, signs the person in. */
@@ -71,23 +64,6 @@ public class SignIns {
 		this.holder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return Outcome.SIGNED_IN;
-	}
-
-	/**
-	 * Ends every session of the person except the one this request belongs to (none, for a request
-	 * without a session); returns how many ended.
-	 */
-	public int endOtherSessions(String email, HttpServletRequest request) {
-		HttpSession current = request.getSession(false);
-		String keep = current == null ? null : current.getId();
-		int ended = 0;
-		for (String id : this.sessions.findByPrincipalName(email).keySet()) {
-			if (!id.equals(keep)) {
-				this.sessions.deleteById(id);
-				ended++;
-			}
-		}
-		return ended;
 	}
 
 	/** The account's failed sign-ins are forgotten, a lock included (its owner proved themselves by email). */

@@ -49,12 +49,13 @@ class SyncStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Every account with a token gets an import record, due now. */
+	/** Every account with a token gets an import record, due now (inserted in id order: two instances never deadlock). */
 	void scheduleNewAccounts(Instant now) {
 		this.jdbc.sql("""
 				insert into sync_account (account_id, next_sync_at)
 				select t.account_id, ? from account_token t
 				where not exists (select 1 from sync_account s where s.account_id = t.account_id)
+				order by t.account_id
 				on conflict do nothing""")
 			.param(at(now))
 			.update();

@@ -80,7 +80,7 @@ class AccountsPageBenchmarkTests {
 			Path keysetFile = data.resolveSibling(data.getFileName() + "-keyset.json");
 			boolean filled = Files.exists(keysetFile);
 			String keyset = filled ? Files.readString(keysetFile) : TokenCipher.generateKeyset();
-			List<String> common = arguments(database);
+			List<String> common = arguments(database, EmbeddedPostgresServer.password(data));
 			if (filled) {
 				this.out.printf("%nScale data: reusing the database filled earlier in %s%n", data);
 			}
@@ -95,9 +95,9 @@ class AccountsPageBenchmarkTests {
 			}
 			if (Boolean.getBoolean("benchmark.statements")) {
 				database = withStatementStatistics(data);
-				common = arguments(database);
+				common = arguments(database, EmbeddedPostgresServer.password(data));
 			}
-			logSlowStatements(JdbcClient.create(new DriverManagerDataSource(database, "postgres", "")));
+			logSlowStatements(JdbcClient.create(new DriverManagerDataSource(database, "postgres", EmbeddedPostgresServer.password(data))));
 			try (BenchmarkApp app = BenchmarkApp.start("serve", keyset, with(common,
 					// the health checks and campaign sync would call the real Facebook and X about made-up
 					// accounts (and fail, with no internet here) all through the run: their rounds have
@@ -114,7 +114,7 @@ class AccountsPageBenchmarkTests {
 				this.out.printf("App resident memory after the run: VmRSS %s (peak VmHWM %s)%n", app.procStatus("VmRSS"),
 						app.procStatus("VmHWM"));
 			}
-			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
+			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", EmbeddedPostgresServer.password(data)));
 			if (Boolean.getBoolean("benchmark.statements")) {
 				topStatements(jdbc);
 			}
@@ -220,12 +220,12 @@ class AccountsPageBenchmarkTests {
 	 */
 	private static String withStatementStatistics(Path data) {
 		String database = EmbeddedPostgresServer.start(data, false);
-		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
+		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", EmbeddedPostgresServer.password(data)));
 		jdbc.sql("alter system set shared_preload_libraries = 'pg_stat_statements'").update();
 		jdbc.sql("alter system set pg_stat_statements.track_planning = on").update();
 		EmbeddedPostgresServer.stop(data);
 		database = EmbeddedPostgresServer.start(data, false);
-		jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
+		jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", EmbeddedPostgresServer.password(data)));
 		jdbc.sql("create extension if not exists pg_stat_statements").update();
 		jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
 		return database;
@@ -274,7 +274,7 @@ class AccountsPageBenchmarkTests {
 	/** The count and total seconds of the server's timer for {@code uri}, from the Prometheus page. */
 	private static double[] serverTimer(BenchmarkApp app, String uri) throws IOException, InterruptedException {
 		String page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(app.managementUri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		double[] timer = new double[2];
 		for (String line : page.lines().toList()) {
@@ -288,9 +288,9 @@ class AccountsPageBenchmarkTests {
 		return timer;
 	}
 
-	private static List<String> arguments(String database) {
+	private static List<String> arguments(String database, String password) {
 		return List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--server.servlet.session.cookie.secure=false");
+				"--spring.datasource.password=" + password, "--server.servlet.session.cookie.secure=false");
 	}
 
 	private static List<String> with(List<String> arguments, String... more) {

@@ -74,6 +74,9 @@ class AccountsSecurityMatrixTests {
 			// AccountLinksTests, OwnerEmailTests
 			"POST /config/accounts/{id}/links", "GET /config/accounts/{id}/unlink", "POST /config/accounts/{id}/unlink",
 			"POST /config/accounts/{id}/owner",
+			// SessionLifetimeTests (one's own sessions); OperationsTests (health on the main port, public by design)
+			"GET /account/sessions", "POST /account/sessions/{handle}/end", "POST /account/sessions/others/end",
+			"GET /actuator/health", "GET /actuator/health/{group}",
 			// members.TeamAccessTests (and the other tests of the team)
 			"GET /config/members", "POST /config/members/invitations",
 			"POST /config/members/invitations/{invitationId}/revoke", "POST /config/members/{userId}/role",

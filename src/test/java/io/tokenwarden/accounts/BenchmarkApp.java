@@ -30,22 +30,26 @@ final class BenchmarkApp implements AutoCloseable {
 
 	private final int port;
 
-	private BenchmarkApp(Process process, Path log, int port) {
+	private final int managementPort;
+
+	private BenchmarkApp(Process process, Path log, int port, int managementPort) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	/** Starts the application with {@code arguments} and the key set in its environment. */
 	static BenchmarkApp start(String name, String keyset, List<String> arguments) {
 		int port = freePort();
+		int managementPort = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		// e.g. -Dbenchmark.jvmArgs="-Xmx256m -XX:StartFlightRecording=filename=target/benchmark/serve.jfr"
 		command.addAll(List.of(System.getProperty("benchmark.jvmArgs", "").split("\\s+")).stream()
 			.filter(arg -> !arg.isBlank())
 			.toList());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), TokenWardenApplication.class.getName(),
-				"--server.port=" + port));
+				"--server.port=" + port, "--management.server.port=" + managementPort));
 		command.addAll(arguments);
 		try {
 			Path log = Files.createDirectories(Path.of("target", "benchmark")).resolve(name + ".log");
@@ -53,7 +57,7 @@ final class BenchmarkApp implements AutoCloseable {
 				.redirectOutput(log.toFile());
 			// the key set is a secret: the environment, not the command line that ps shows
 			builder.environment().put("TOKENWARDEN_ENCRYPTION_KEYSET", keyset);
-			return new BenchmarkApp(builder.start(), log, port);
+			return new BenchmarkApp(builder.start(), log, port, managementPort);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -91,6 +95,11 @@ final class BenchmarkApp implements AutoCloseable {
 
 	URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/** Prometheus and the other actuator endpoints but health are on the management port. */
+	URI managementUri(String path) {
+		return URI.create("http://localhost:" + this.managementPort + path);
 	}
 
 	/** A line of the process's {@code /proc/<pid>/status}, e.g. {@code VmRSS:  301234 kB}. */

@@ -17,15 +17,15 @@ class EmbeddedPostgresServerTests {
 	void startWhenTheSameDirectoryIsStartedAgainThenEarlierRowsAreStillThere(@TempDir Path dir) {
 		Path data = dir.resolve("postgres");
 		try {
-			jdbc(EmbeddedPostgresServer.start(data, false)).sql("create table kept (note text)").update();
-			jdbc(EmbeddedPostgresServer.start(data, false)).sql("insert into kept values ('written before the restart')")
+			jdbc(data, EmbeddedPostgresServer.start(data, false)).sql("create table kept (note text)").update();
+			jdbc(data, EmbeddedPostgresServer.start(data, false)).sql("insert into kept values ('written before the restart')")
 				.update();
 			EmbeddedPostgresServer.stop(data);
 			assertThat(data.resolve("postmaster.pid")).doesNotExist();
 
 			String url = EmbeddedPostgresServer.start(data, false);
 
-			assertThat(jdbc(url).sql("select note from kept").query(String.class).list())
+			assertThat(jdbc(data, url).sql("select note from kept").query(String.class).list())
 				.containsExactly("written before the restart");
 		}
 		finally {
@@ -37,13 +37,13 @@ class EmbeddedPostgresServerTests {
 	void startWhenFreshThenTheDirectoryStartsEmpty(@TempDir Path dir) {
 		Path data = dir.resolve("postgres");
 		try {
-			jdbc(EmbeddedPostgresServer.start(data, false)).sql("create table dropped (note text)").update();
+			jdbc(data, EmbeddedPostgresServer.start(data, false)).sql("create table dropped (note text)").update();
 			EmbeddedPostgresServer.stop(data);
 
 			String url = EmbeddedPostgresServer.start(data, true);
 
 			assertThat(Files.isDirectory(data)).isTrue();
-			assertThat(jdbc(url).sql("select count(*) from pg_tables where tablename = 'dropped'")
+			assertThat(jdbc(data, url).sql("select count(*) from pg_tables where tablename = 'dropped'")
 				.query(Long.class)
 				.single()).isZero();
 		}
@@ -52,8 +52,8 @@ class EmbeddedPostgresServerTests {
 		}
 	}
 
-	private static JdbcClient jdbc(String url) {
-		return JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+	private static JdbcClient jdbc(Path data, String url) {
+		return JdbcClient.create(new DriverManagerDataSource(url, "postgres", EmbeddedPostgresServer.password(data)));
 	}
 
 }

@@ -28,7 +28,7 @@ public final class ScratchDatabases {
 	public static String createUrl() {
 		String serverUrl = EmbeddedPostgresServer.start(DIRECTORY, true);
 		String name = "scratch_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(serverUrl);
+		try (Connection connection = DriverManager.getConnection(serverUrl, EmbeddedPostgresServer.USER, password());
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database " + name);
 		}
@@ -38,9 +38,15 @@ public final class ScratchDatabases {
 		return serverUrl.replace("/postgres?", "/" + name + "?");
 	}
 
+	/** The scratch server's superuser password (the URLs carry none). */
+	public static String password() {
+		EmbeddedPostgresServer.start(DIRECTORY, true);
+		return EmbeddedPostgresServer.password(DIRECTORY);
+	}
+
 	/** A new, empty database (no schema). */
 	public static DataSource create() {
-		return new DriverManagerDataSource(createUrl(), "postgres", "");
+		return new DriverManagerDataSource(createUrl(), EmbeddedPostgresServer.USER, password());
 	}
 
 	/** A new database with the application's schema, as Flyway makes it. */

@@ -1,27 +1,16 @@
 package io.tokenwarden.health;
 
-import io.tokenwarden.TokenWardenApplication;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.AppInstance;
+import io.tokenwarden.testsupport.Together;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -59,7 +48,7 @@ class TwoInstancesTests extends HealthTestSupport {
 			HealthChecks otherChecks = second.getBean(HealthChecks.class);
 			Notices otherNotices = second.getBean(Notices.class);
 
-			List<Integer> checked = together(this.checks::runRound, otherChecks::runRound);
+			List<Integer> checked = Together.run(this.checks::runRound, otherChecks::runRound);
 
 			assertThat(checked).as("both instances checked tokens").allSatisfy(n -> assertThat(n).isPositive());
 			for (TestAccount account : all) {
@@ -67,38 +56,13 @@ class TwoInstancesTests extends HealthTestSupport {
 				assertThat(checkOutcomes(account)).as("checks of %s", account.name()).hasSize(1);
 			}
 
-			together(() -> this.notices.sendDueNow().emailsSent(), () -> otherNotices.sendDueNow().emailsSent());
+			Together.run(() -> this.notices.sendDueNow().emailsSent(), () -> otherNotices.sendDueNow().emailsSent());
 
 			for (TestAccount account : expired) {
 				assertThat(status(account)).isEqualTo("EXPIRED");
 				assertThat(mailTo(account.owner())).as("emails to %s", account.owner()).hasSize(1);
 			}
 			valid.forEach(account -> assertThat(mailTo(account.owner())).isEmpty());
-		}
-	}
-
-	/** Runs both at once and returns their results. */
-	@SafeVarargs
-	private static <T> List<T> together(Callable<T>... tasks) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> running = new ArrayList<>();
-			for (Callable<T> task : tasks) {
-				running.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : running) {
-				results.add(future.get(3, TimeUnit.MINUTES));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
 		}
 	}
 
@@ -110,31 +74,9 @@ class TwoInstancesTests extends HealthTestSupport {
 		List<String> arguments = new ArrayList<>();
 		properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		arguments.add("--server.port=0");
-		return new SpringApplicationBuilder(TokenWardenApplication.class).initializers(context -> {
-			GenericApplicationContext generic = (GenericApplicationContext) context;
-			generic.registerBean("testConfigurationsExcluded", TypeExcludeFilter.class, TestConfigurationsExcluded::new);
-			generic.registerBean("sharedTestClock", Clock.class, () -> CLOCK, definition -> definition.setPrimary(true));
-		}).run(arguments.toArray(new String[0]));
-	}
-
-	/** The test classes' own configurations (other contexts' clocks, counters) stay out of the second instance. */
-	static final class TestConfigurationsExcluded extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-			return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof TestConfigurationsExcluded;
-		}
-
-		@Override
-		public int hashCode() {
-			return TestConfigurationsExcluded.class.hashCode();
-		}
-
+		return AppInstance.start(
+				context -> context.registerBean("sharedTestClock", Clock.class, () -> CLOCK, d -> d.setPrimary(true)),
+				arguments.toArray(new String[0]));
 	}
 
 }

@@ -97,7 +97,7 @@ class AdminAgenciesTests extends TeamTestSupport {
 
 	private Visitor signedInBoss() throws Exception {
 		Visitor visitor = new Visitor(this.mvc, uniqueAddress());
-		assertThat(visitor.signIn(BOSS, BOSS_PASSWORD)).isEqualTo("/config/accounts");
+		assertThat(visitor.signIn(BOSS, BOSS_PASSWORD)).isEqualTo(BASE + "/config/accounts");
 		return visitor;
 	}
 

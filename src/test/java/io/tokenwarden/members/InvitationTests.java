@@ -22,7 +22,7 @@ class InvitationTests extends TeamTestSupport {
 
 		MvcResult sent = admin.perform(post("/config/members/invitations").param("email", invitee.toUpperCase())
 			.param("role", "VIEWER").with(csrf()));
-		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/config/members");
+		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/config/members");
 		assertThat(sent.getFlashMap().get("message")).isEqualTo("members.invite.sent");
 
 		String link = linkSentTo(invitee);
@@ -37,7 +37,7 @@ class InvitationTests extends TeamTestSupport {
 		MvcResult accepted = newcomer.perform(post(link).param("displayName", "Nora Newcomer")
 			.param("password", GOOD_PASSWORD).with(csrf()));
 
-		assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
+		assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/config/accounts");
 		assertThat(this.directory.membershipsOf(invitee)).singleElement()
 			.satisfies(m -> assertThat(m.role()).isEqualTo(Role.VIEWER));
 		String accounts = newcomer.perform(get("/config/accounts")).getResponse().getContentAsString();
@@ -183,7 +183,7 @@ class InvitationTests extends TeamTestSupport {
 
 		MvcResult right = visitor.perform(post(link).param("password", GOOD_PASSWORD).with(csrf()));
 
-		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/config/accounts");
 		assertThat(this.directory.roleOf(other.id(), someone.id())).contains(Role.MANAGER);
 		assertThat(this.directory.roleOf(home.id(), someone.id())).contains(Role.VIEWER);
 		assertThat(visitor.perform(get("/config/accounts")).getResponse().getContentAsString()).contains(other.name());
@@ -204,6 +204,21 @@ class InvitationTests extends TeamTestSupport {
 		assertThat(weak.getResponse().getContentAsString()).contains("most common passwords");
 		assertThat(this.directory.findPerson(invitee)).isEmpty();
 		assertThat(visitor.perform(get(link)).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void inviteThenTheEmailHasARandomMessageIdAtTheBaseUrlsHostTheOneStoredWithIt() throws Exception {
+		Agency agency = agencyWithAdmin("Message-ID Agency");
+		String invitee = uniqueEmail("mid");
+		invite(signedIn(agency.adminEmail()), invitee, "VIEWER");
+
+		linkSentTo(invitee);
+
+		String messageId = smtp.messagesTo(invitee).get(0).getMessageID();
+		// random: the notice's id alone, the same at every installation, must not make it
+		assertThat(messageId).matches("<[0-9a-f-]{36}@localhost>");
+		assertThat(this.jdbc.sql("select message_id from link_notice where recipient = ?").param(invitee)
+			.query(String.class).single()).isEqualTo(messageId);
 	}
 
 	private MvcResult invite(Visitor admin, String email, String role) throws Exception {

@@ -60,13 +60,13 @@ class PasswordTests extends TeamTestSupport {
 
 		MvcResult reset = browser.perform(post(link).param("password", "a fresh start at last").with(csrf()));
 
-		assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo("/login");
+		assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/login");
 		assertThat(reset.getFlashMap().get("message")).isEqualTo("password.reset.done");
 		assertThat(laptop.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
 		assertThat(phone.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
-		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(person.email(), GOOD_PASSWORD)).isEqualTo("/login?error");
+		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(person.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?error");
 		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(person.email(), "a fresh start at last"))
-			.isEqualTo("/config/accounts");
+			.isEqualTo(BASE + "/config/accounts");
 		assertThat(browser.perform(get(link)).getResponse().getStatus()).as("single use").isEqualTo(404);
 		assertThat(count("select count(*) from audit_event where action = 'password_reset' and actor = ?", person.email()))
 			.isOne();
@@ -110,7 +110,7 @@ class PasswordTests extends TeamTestSupport {
 		new Visitor(this.mvc, uniqueAddress()).perform(post(link).param("password", "owner is back in charge").with(csrf()));
 
 		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(person.email(), "owner is back in charge"))
-			.isEqualTo("/config/accounts");
+			.isEqualTo(BASE + "/config/accounts");
 	}
 
 	@Test

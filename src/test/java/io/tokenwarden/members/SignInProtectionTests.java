@@ -23,19 +23,19 @@ class SignInProtectionTests extends TeamTestSupport {
 		Person target = memberOf(agency, Role.VIEWER, "target");
 		Visitor attacker = new Visitor(this.mvc, uniqueAddress());
 		for (int i = 0; i < 5; i++) {
-			assertThat(attacker.signIn(target.email(), "guess number " + i)).isEqualTo("/login?error");
+			assertThat(attacker.signIn(target.email(), "guess number " + i)).isEqualTo(BASE + "/login?error");
 		}
 
 		Visitor owner = new Visitor(this.mvc, uniqueAddress());
-		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo("/login?locked");
+		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?locked");
 		String page = owner.perform(get("/login?locked")).getResponse().getContentAsString();
 		assertThat(page).contains("Too many failed sign-ins");
 		assertThat(owner.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
 
 		this.clock.advance(Duration.ofMinutes(14));
-		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo("/login?locked");
+		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?locked");
 		this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo("/config/accounts");
+		assertThat(owner.signIn(target.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/config/accounts");
 		assertThat(count("select count(*) from sign_in_bucket where id like 'account:%'")).isPositive();
 	}
 
@@ -54,8 +54,8 @@ class SignInProtectionTests extends TeamTestSupport {
 		}
 
 		assertThat(forNobody).isEqualTo(forReal);
-		assertThat(forReal.subList(0, 5)).containsOnly("/login?error");
-		assertThat(forReal.subList(5, 7)).containsOnly("/login?locked");
+		assertThat(forReal.subList(0, 5)).containsOnly(BASE + "/login?error");
+		assertThat(forReal.subList(5, 7)).containsOnly(BASE + "/login?locked");
 	}
 
 	@Test
@@ -82,14 +82,14 @@ class SignInProtectionTests extends TeamTestSupport {
 		Visitor sprayer = new Visitor(this.mvc, uniqueAddress());
 		for (int i = 0; i < 50; i++) {
 			// a new email each time: no account reaches its own five
-			assertThat(sprayer.signIn(uniqueEmail("spray"), "password " + i)).isEqualTo("/login?error");
+			assertThat(sprayer.signIn(uniqueEmail("spray"), "password " + i)).isEqualTo(BASE + "/login?error");
 		}
 
-		assertThat(sprayer.signIn(member.email(), GOOD_PASSWORD)).isEqualTo("/login?locked");
+		assertThat(sprayer.signIn(member.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?locked");
 		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(member.email(), GOOD_PASSWORD))
-			.isEqualTo("/config/accounts");
+			.isEqualTo(BASE + "/config/accounts");
 		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(sprayer.signIn(member.email(), GOOD_PASSWORD)).isEqualTo("/config/accounts");
+		assertThat(sprayer.signIn(member.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/config/accounts");
 	}
 
 	@Test
@@ -105,14 +105,14 @@ class SignInProtectionTests extends TeamTestSupport {
 			new Visitor(this.mvc, address).signIn(neighbour.email(), "typo " + i);
 		}
 
-		assertThat(new Visitor(this.mvc, address).signIn(neighbour.email(), GOOD_PASSWORD)).isEqualTo("/config/accounts");
+		assertThat(new Visitor(this.mvc, address).signIn(neighbour.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/config/accounts");
 		// the success forgot the neighbour's four failures: four more do not lock it
 		for (int i = 0; i < 4; i++) {
 			new Visitor(this.mvc, uniqueAddress()).signIn(neighbour.email(), "typo again " + i);
 		}
 		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(neighbour.email(), GOOD_PASSWORD))
-			.isEqualTo("/config/accounts");
-		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(locked.email(), GOOD_PASSWORD)).isEqualTo("/login?locked");
+			.isEqualTo(BASE + "/config/accounts");
+		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(locked.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?locked");
 		MvcResult lastSignIn = signedIn(neighbour.email()).perform(get("/config/accounts"));
 		assertThat(lastSignIn.getResponse().getStatus()).isEqualTo(200);
 		assertThat(this.directory.findPerson(neighbour.email()).orElseThrow().lastSignInAt()).isNotNull();
@@ -121,7 +121,7 @@ class SignInProtectionTests extends TeamTestSupport {
 	private long timeOfFailedSignIn(String email) throws Exception {
 		Visitor visitor = new Visitor(this.mvc, uniqueAddress());
 		long start = System.nanoTime();
-		assertThat(visitor.signIn(email, "definitely wrong")).isEqualTo("/login?error");
+		assertThat(visitor.signIn(email, "definitely wrong")).isEqualTo(BASE + "/login?error");
 		return System.nanoTime() - start;
 	}
 

@@ -38,7 +38,7 @@ class TeamAccessTests extends TeamTestSupport {
 
 		MvcResult stepDown = admin.perform(post("/config/members/" + agency.adminId() + "/role").param("role", "MANAGER").with(csrf()));
 
-		assertThat(stepDown.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
+		assertThat(stepDown.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/config/accounts");
 		assertThat(this.directory.roleOf(agency.id(), agency.adminId())).contains(Role.MANAGER);
 		assertThat(admin.perform(get("/config/members")).getResponse().getStatus()).isEqualTo(403);
 		assertThat(count("select count(*) from audit_event where action = 'member_role_changed' and agency_id = ?",

@@ -54,6 +54,9 @@ abstract class TeamTestSupport {
 
 	static final int PORT = FreePort.find();
 
+	/** {@code tokenwarden.base-url}: outside the demo every redirect is absolute at it (web/PublicAddressFilter). */
+	static final String BASE = "http://localhost:" + PORT;
+
 	@RegisterExtension
 	static final TestSmtp smtp = new TestSmtp();
 
@@ -64,7 +67,7 @@ abstract class TeamTestSupport {
 		registry.add("server.port", () -> PORT);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", smtp::port);
-		registry.add("tokenwarden.base-url", () -> "http://localhost:" + PORT);
+		registry.add("tokenwarden.base-url", () -> BASE);
 		String keyset = TokenCipher.generateKeyset();
 		registry.add("tokenwarden.encryption.keyset", () -> keyset);
 	}
@@ -174,7 +177,7 @@ abstract class TeamTestSupport {
 	/** A browser of its own, signed in as the person (whose password is {@link #GOOD_PASSWORD}). */
 	Visitor signedIn(String email) throws Exception {
 		Visitor visitor = new Visitor(this.mvc, uniqueAddress());
-		assertThat(visitor.signIn(email, GOOD_PASSWORD)).isEqualTo("/config/accounts");
+		assertThat(visitor.signIn(email, GOOD_PASSWORD)).isEqualTo(BASE + "/config/accounts");
 		return visitor;
 	}
 

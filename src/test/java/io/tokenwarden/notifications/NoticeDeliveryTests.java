@@ -117,6 +117,22 @@ class NoticeDeliveryTests extends NotificationsTestSupport {
 	}
 
 	@Test
+	void messageIdWhenTheSameNoticesAreSentByTwoInstallationsThenRandomAtTheBaseUrlsHostWithTheNoticeIdsBeside()
+			throws Exception {
+		NoticeAccount account = account(Publisher.FACEBOOK, "Quartz Lighting");
+		enqueue(NewNotice.expired(account, "EXPIRED", this.clock.instant(), key()));
+		Notice notice = noticeTo(account.ownerEmail());
+		// another installation numbers its notices from 1 too: the same ids must not give the same Message-ID
+		String elsewhere = this.sender.group(List.of(notice)).get(0).messageId();
+
+		this.notices.sendDueNow();
+
+		MimeMessage mail = smtp.messagesTo(account.ownerEmail()).get(0);
+		assertThat(mail.getMessageID()).matches("<[0-9a-f-]{36}@warden\\.example\\.test>").isNotEqualTo(elsewhere);
+		assertThat(mail.getHeader("X-Token-Warden-Notices", ",")).isEqualTo(String.valueOf(notice.id()));
+	}
+
+	@Test
 	void backoffWhenAttemptsFailThenWaitDoublesUpToTheMaximum() {
 		NotificationSettings settings = new NotificationSettings(Duration.ofDays(3), List.of(7, 1), Duration.ofSeconds(5),
 				10, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(5), 500, true);

@@ -25,7 +25,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A real installation without an X app: the X Refresh says which properties to set, and nothing is sent. */
-@SpringBootTest(properties = { "tokenwarden.demo.enabled=false", "tokenwarden.data-dir=target/test-data-demo-off-x" })
+@SpringBootTest(properties = { "tokenwarden.demo.enabled=false", "tokenwarden.data-dir=target/test-data-demo-off-x",
+		// outside the demo every redirect is absolute at the base URL
+		"tokenwarden.base-url=https://warden.example.test" })
 @AutoConfigureMockMvc
 @Import(TestData.class)
 class XRefreshDemoOffTests {
@@ -61,7 +63,7 @@ class XRefreshDemoOffTests {
 			.perform(post("/config/accounts/{id}/refresh", id).with(csrf()));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("https://warden.example.test/config/accounts");
 		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.notConfigured.x");
 		assertThat(this.messages.getMessage("refresh.notConfigured.x", null, Locale.ENGLISH)).contains(
 				"tokenwarden.publishers.x.consumer-key", "tokenwarden.publishers.x.consumer-secret",

@@ -57,7 +57,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void changePasswordThenFacebookAnswers190With460() throws Exception {
 		SandboxUser user = newUser(Publisher.FACEBOOK, 2, 1);
 		String token = facebookToken(user, AccessLevel.ADMIN);
-		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()))
+		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
 			.andExpect(flash().attribute("message", "sandbox.control.done.password"));
 
@@ -78,7 +78,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void changePasswordThenXAnswers401WithCode89() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
 		HeldToken tokens = xTokens(user);
-		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf())).andExpect(redirectedUrl("/sandbox"));
+		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
 		ResponseEntity<String> me = xGet("/sandbox/x/2/users/me", tokens);
 		assertThat(me.getStatusCode().value()).isEqualTo(401);
@@ -91,7 +91,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void expireThenFacebookAnswers190With463AndDebugTokenShowsThePastExpiry() throws Exception {
 		SandboxUser user = newUser(Publisher.FACEBOOK, 2, 1);
 		String token = facebookToken(user, AccessLevel.ADMIN);
-		this.mvc.perform(post("/sandbox/users/{id}/expire", user.id()).with(csrf())).andExpect(redirectedUrl("/sandbox"));
+		this.mvc.perform(post("/sandbox/users/{id}/expire", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
 		JsonNode error = json(graph("me", token)).path("error");
 		assertThat(error.path("code").asInt()).isEqualTo(190);
@@ -106,7 +106,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void expireThenXAnswers401WithCode89() throws Exception {
 		SandboxUser user = newUser(Publisher.X, 0, 0);
 		HeldToken tokens = xTokens(user);
-		this.mvc.perform(post("/sandbox/users/{id}/expire", user.id()).with(csrf())).andExpect(redirectedUrl("/sandbox"));
+		this.mvc.perform(post("/sandbox/users/{id}/expire", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
 		ResponseEntity<String> me = xGet("/sandbox/x/2/users/me", tokens);
 		assertThat(me.getStatusCode().value()).isEqualTo(401);
@@ -120,14 +120,14 @@ class SandboxControlTests extends SandboxTestSupport {
 		String account = json(graph("me/adaccounts", token)).path("data").get(0).path("id").asString();
 		String fields = "?fields=account_status,disable_reason,funding_source,funding_source_details";
 
-		this.mvc.perform(post("/sandbox/users/{id}/funding", user.id()).param("valid", "false").with(csrf()))
+		this.mvc.perform(post("/sandbox/users/{id}/funding", user.id()).param("valid", "false").with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"));
 		JsonNode broken = json(graph(account + fields, token));
 		assertThat(broken.path("account_status").asInt()).isEqualTo(3);
 		assertThat(broken.has("funding_source")).isFalse();
 		assertThat(broken.has("funding_source_details")).isFalse();
 
-		this.mvc.perform(post("/sandbox/users/{id}/funding", user.id()).param("valid", "true").with(csrf()))
+		this.mvc.perform(post("/sandbox/users/{id}/funding", user.id()).param("valid", "true").with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"));
 		JsonNode restored = json(graph(account + fields, token));
 		assertThat(restored.path("account_status").asInt()).isEqualTo(1);
@@ -138,7 +138,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void removeAppThenFacebookAnswers458AndTheGrantIsShownRevoked() throws Exception {
 		SandboxUser user = newUser(Publisher.FACEBOOK, 2, 1);
 		String token = facebookToken(user, AccessLevel.ADVERTISER);
-		this.mvc.perform(post("/sandbox/users/{id}/remove-app", user.id()).with(csrf())).andExpect(redirectedUrl("/sandbox"));
+		this.mvc.perform(post("/sandbox/users/{id}/remove-app", user.id()).with(csrf()).with(user("viewer@demo.test"))).andExpect(redirectedUrl("/sandbox"));
 
 		assertThat(json(graph("me", token)).path("error").path("error_subcode").asInt()).isEqualTo(458);
 		this.mvc.perform(get("/sandbox"))
@@ -201,7 +201,7 @@ class SandboxControlTests extends SandboxTestSupport {
 
 	@Test
 	void modeWhenUnknownThenErrorAndNothingChanges() throws Exception {
-		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "EXPLODED").with(csrf()))
+		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "EXPLODED").with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
 			.andExpect(flash().attribute("error", "sandbox.control.error.mode"));
 		assertThat(this.directory.mode(Publisher.FACEBOOK)).isEqualTo(PublisherMode.NORMAL);
@@ -210,15 +210,31 @@ class SandboxControlTests extends SandboxTestSupport {
 	@Test
 	void controlFormWithoutCsrfThenForbiddenAndNothingChanges() throws Exception {
 		SandboxUser user = newUser(Publisher.FACEBOOK, 2, 1);
-		this.mvc.perform(post("/sandbox/users/{id}/password", user.id())).andExpect(status().isForbidden());
-		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "DOWN")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(user("viewer@demo.test")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "DOWN").with(user("viewer@demo.test")))
+			.andExpect(status().isForbidden());
+		assertThat(this.directory.findUser(user.id()).orElseThrow().passwordVersion()).isEqualTo(1);
+		assertThat(this.directory.mode(Publisher.FACEBOOK)).isEqualTo(PublisherMode.NORMAL);
+	}
+
+	@Test
+	void controlActionWhenNobodyIsSignedInThenToTheSignInPageAndNothingChanges() throws Exception {
+		SandboxUser user = newUser(Publisher.FACEBOOK, 2, 1);
+
+		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "DOWN").with(csrf()))
+			.andExpect(redirectedUrl("/login"));
+
 		assertThat(this.directory.findUser(user.id()).orElseThrow().passwordVersion()).isEqualTo(1);
 		assertThat(this.directory.mode(Publisher.FACEBOOK)).isEqualTo(PublisherMode.NORMAL);
 	}
 
 	@Test
 	void controlActionWhenUserUnknownThen404() throws Exception {
-		this.mvc.perform(post("/sandbox/users/{id}/expire", Long.MAX_VALUE).with(csrf())).andExpect(status().isNotFound());
+		this.mvc.perform(post("/sandbox/users/{id}/expire", Long.MAX_VALUE).with(csrf()).with(user("viewer@demo.test"))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -236,7 +252,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	}
 
 	private void setMode(String publisher, String mode) throws Exception {
-		this.mvc.perform(post("/sandbox/publishers/{p}/mode", publisher).param("mode", mode).with(csrf()))
+		this.mvc.perform(post("/sandbox/publishers/{p}/mode", publisher).param("mode", mode).with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
 			.andExpect(flash().attribute("message", "sandbox.control.done.mode." + mode));
 	}

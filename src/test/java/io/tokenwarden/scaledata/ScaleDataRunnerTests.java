@@ -24,7 +24,7 @@ class ScaleDataRunnerTests {
 		String url = ScratchDatabases.createUrl();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TokenWardenApplication.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--tokenwarden.encryption.keyset=" + TokenCipher.generateKeyset(),
+				"--spring.datasource.password=" + ScratchDatabases.password(), "--tokenwarden.encryption.keyset=" + TokenCipher.generateKeyset(),
 				"--server.port=0", "--tokenwarden.scale-data.accounts=200", "--tokenwarden.scale-data.agencies=8")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 
@@ -40,7 +40,7 @@ class ScaleDataRunnerTests {
 		String url = ScratchDatabases.createUrl();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TokenWardenApplication.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--tokenwarden.demo.enabled=true",
+				"--spring.datasource.password=" + ScratchDatabases.password(), "--tokenwarden.demo.enabled=true",
 				"--tokenwarden.data-dir=target/test-data-scale-demo", "--server.port=0",
 				// enough accounts for the demo's ids (100000000007919, ...) to be among them, were they shared
 				"--tokenwarden.scale-data.accounts=8000", "--tokenwarden.scale-data.agencies=40")) {
