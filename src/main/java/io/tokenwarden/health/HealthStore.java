@@ -5,6 +5,8 @@ import io.tokenwarden.publishers.Publisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,8 +46,18 @@ class HealthStore {
 			.update();
 	}
 
-	/** Claims up to {@code limit} due accounts of the publisher whose token is not invalidated. */
+	/**
+	 * Claims up to {@code limit} due accounts of the publisher whose token is not invalidated. The claims of
+	 * one publisher take turns (a transaction lock, across instances too): two workers claiming at once would
+	 * otherwise split a handful of due accounts between them (SKIP LOCKED), and a batch too small to see an
+	 * outage-401 storm (BatchCheck) would take an outage for expiries.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	List<Long> claimDue(Publisher publisher, Instant now, int limit, Duration lease) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param("health-claim:" + publisher.name())
+			.query((rs, n) -> 1)
+			.single();
 		return this.jdbc.sql("""
 				with due as (
 				    select h.account_id from account_health h
