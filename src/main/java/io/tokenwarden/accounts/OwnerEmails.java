@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -91,10 +90,6 @@ public class OwnerEmails {
 			return Optional.of("owner.oneAt");
 		}
 		return Optional.empty();
-	}
-
-	static String normalize(String email) {
-		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -88,7 +88,7 @@ class RefreshStore {
 		Described described = describe(publisher, client, granted);
 		String name = identity.username() != null && publisher == Publisher.X ? "@" + identity.username()
 				: identity.name();
-		RefreshResult result = this.transactions.execute(status -> {
+		return this.transactions.execute(status -> {
 			AccountDirectory.Connection connection = this.accounts.connect(pending.agencyId(), publisher, identity.id(),
 					name, pending.actor());
 			PublisherAccount account = connection.account();
@@ -121,7 +121,6 @@ class RefreshStore {
 					: connection.created() || connection.agenciesBefore().isEmpty() ? "connect.done" : "connect.known";
 			return result(message, account, before, described.seen()).onAccountPage(account.id());
 		});
-		return result;
 	}
 
 	/** The token as it will be stored (Facebook's expiry dates from debug_token) and what it sees. */

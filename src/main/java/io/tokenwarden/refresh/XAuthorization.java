@@ -10,8 +10,6 @@ import io.tokenwarden.publishers.OAuth1Consent;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.publishers.Publishers;
-import io.tokenwarden.publishers.Evidence;
-import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.PublisherIdentity;
 import io.tokenwarden.publishers.PublisherClient;
 import io.tokenwarden.publishers.RequestToken;
@@ -163,10 +161,6 @@ class XAuthorization {
 		try {
 			AuthorizedUser user = this.publishers.oauth1Consent().accessToken(pending.token(), verifier);
 			PublisherIdentity identity = client.identity(user.token());
-			if (!user.userId().equals(identity.id())) {
-				throw new PublisherException(new PublisherOutcome.Misconfigured(
-						Evidence.of(Publisher.X, "access token for " + user.userId() + " identifies " + identity.id())));
-			}
 			GrantedTokens granted = new GrantedTokens(user.token().accessToken(), user.token().tokenSecret(), null,
 					Set.of());
 			return this.store.connect(Publisher.X, refresh, client, granted, identity, ip);

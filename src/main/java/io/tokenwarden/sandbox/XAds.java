@@ -75,17 +75,9 @@ class XAds {
 	}
 
 	ResponseEntity<Object> campaigns(HttpServletRequest request, String account, Map<String, String> params) {
-		Caller caller = caller(request);
+		Caller caller = reader(request, account, params, CAMPAIGNS_QUERY);
 		if (caller.refusal() != null) {
 			return caller.refusal();
-		}
-		SandboxUser user = caller.user();
-		if (!owns(user, account)) {
-			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Account " + account + " was not found", account);
-		}
-		Optional<ResponseEntity<Object>> refused = unknownParameter(params, CAMPAIGNS_QUERY, account);
-		if (refused.isPresent()) {
-			return refused.get();
 		}
 		return ok(this.campaigns.deliver(Publisher.X, account).stream().map(XAds::json).toList(),
 				Map.of("account_id", account));
@@ -93,17 +85,9 @@ class XAds {
 
 	/** {@code GET /12/accounts/{id}/line_items}, scoped by {@code campaign_ids} (at most 200) when given. */
 	ResponseEntity<Object> lineItems(HttpServletRequest request, String account, Map<String, String> params) {
-		Caller caller = caller(request);
+		Caller caller = reader(request, account, params, LINE_ITEMS_QUERY);
 		if (caller.refusal() != null) {
 			return caller.refusal();
-		}
-		SandboxUser user = caller.user();
-		if (!owns(user, account)) {
-			return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Account " + account + " was not found", account);
-		}
-		Optional<ResponseEntity<Object>> refused = unknownParameter(params, LINE_ITEMS_QUERY, account);
-		if (refused.isPresent()) {
-			return refused.get();
 		}
 		List<String> ids = this.campaigns.list(Publisher.X, account).stream().map(SandboxCampaign::campaignId).toList();
 		String scope = params.get("campaign_ids");
@@ -214,6 +198,18 @@ class XAds {
 	 * Every endpoint starts here: the signature first ({@code 401} code 32 for Bearer or a bad signature, 89 for a
 	 * token never issued), then whether the signed token is still a live access token (UNAUTHORIZED_ACCESS).
 	 */
+	/** A read of one ad account: {@link #caller}, then the account must be the caller's, then only known parameters. */
+	private Caller reader(HttpServletRequest request, String account, Map<String, String> params, Set<String> accepted) {
+		Caller caller = caller(request);
+		if (caller.refusal() != null) {
+			return caller;
+		}
+		if (!owns(caller.user(), account)) {
+			return new Caller(null, error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Account " + account + " was not found", account));
+		}
+		return unknownParameter(params, accepted, account).map(refused -> new Caller(null, refused)).orElse(caller);
+	}
+
 	private Caller caller(HttpServletRequest request) {
 		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
 		if (!signed.ok()) {
