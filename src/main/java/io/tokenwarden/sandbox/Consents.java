@@ -117,7 +117,7 @@ class Consents {
 		if (publisher == Publisher.X) {
 			// the request token names the callback it was issued for; nothing in the URL can change it
 			return this.requestTokens.undecided(request.get("oauth_token"))
-				.map(XRequestTokens.Pending::callback)
+				.map(XRequestTokens.UndecidedRequest::callback)
 				.orElseThrow(() -> new ConsentRejected(publisher, "sandbox.consent.error.requestToken"));
 		}
 		if (!SandboxApps.FACEBOOK_APP_ID.equals(request.get("client_id"))) {

@@ -75,7 +75,7 @@ class PublisherModeInterceptor implements HandlerInterceptor {
 		}
 		else {
 			write(response, 429, MediaType.APPLICATION_JSON,
-					this.json.writeValueAsString(XApi.problem("Too Many Requests", 429, "Too Many Requests")));
+					this.json.writeValueAsString(SandboxXApi.problem("Too Many Requests", 429, "Too Many Requests")));
 		}
 	}
 

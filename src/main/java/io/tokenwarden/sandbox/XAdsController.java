@@ -23,9 +23,9 @@ class XAdsController {
 
 	static final String BASE = "/sandbox/x-ads";
 
-	private final XAds ads;
+	private final SandboxXAds ads;
 
-	XAdsController(XAds ads) {
+	XAdsController(SandboxXAds ads) {
 		this.ads = ads;
 	}
 

@@ -19,9 +19,9 @@ class XApiController {
 
 	static final String BASE = "/sandbox/x";
 
-	private final XApi api;
+	private final SandboxXApi api;
 
-	XApiController(XApi api) {
+	XApiController(SandboxXApi api) {
 		this.api = api;
 	}
 

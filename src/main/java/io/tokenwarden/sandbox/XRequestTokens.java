@@ -30,7 +30,7 @@ class XRequestTokens {
 	}
 
 	/** A request token waiting on the consent page: where its user goes back to. */
-	record Pending(String callback) {
+	record UndecidedRequest(String callback) {
 	}
 
 	/** A request token as issued: its value and its secret, each seen once, in the answer that issues them. */
@@ -67,7 +67,7 @@ class XRequestTokens {
 	}
 
 	/** A request token nobody has decided on yet; empty when unknown, decided, used or expired. */
-	Optional<Pending> undecided(String token) {
+	Optional<UndecidedRequest> undecided(String token) {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
@@ -75,7 +75,7 @@ class XRequestTokens {
 				select callback from sandbox_request_token
 				where token_hash = ? and decided_at is null and used_at is null and expires_at > ?""")
 			.params(SandboxSecrets.hash(token), SandboxTimes.at(this.clock.instant()))
-			.query((rs, n) -> new Pending(rs.getString(1)))
+			.query((rs, n) -> new UndecidedRequest(rs.getString(1)))
 			.optional();
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The sync module's API: the scheduled round, the catch-up of one account, and (for its own pages) the
@@ -72,6 +73,16 @@ public class CampaignSync {
 	/** Syncs one account now (import, then automations), as after a refresh; nothing while its gate is closed. */
 	public void catchUp(long accountId) {
 		this.round.syncNow(accountId);
+	}
+
+	/**
+	 * Gives the accounts the sample automations, one each in turn, while samples last (the demo's seed:
+	 * it runs in the seeding transaction, before anyone signs in, so it asks for no role).
+	 */
+	public void addSampleAutomations(List<Long> accountIds, String actor) {
+		for (int i = 0; i < accountIds.size() && i < AutomationSamples.ALL.size(); i++) {
+			this.automations.add(accountIds.get(i), null, AutomationSamples.ALL.get(i), actor, this.clock.instant());
+		}
 	}
 
 	CampaignsView view(long accountId) {

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 @Component
 @Profile("demo")
-class XAds {
+class SandboxXAds {
 
 	private static final long MICROS_PER_CENT = 10_000;
 
@@ -55,7 +55,7 @@ class XAds {
 
 	private final Clock clock;
 
-	XAds(SandboxAuthority authority, SandboxCampaigns campaigns, Clock clock) {
+	SandboxXAds(SandboxAuthority authority, SandboxCampaigns campaigns, Clock clock) {
 		this.authority = authority;
 		this.campaigns = campaigns;
 		this.clock = clock;
@@ -79,7 +79,7 @@ class XAds {
 		if (caller.refusal() != null) {
 			return caller.refusal();
 		}
-		return ok(this.campaigns.deliver(Publisher.X, account).stream().map(XAds::json).toList(),
+		return ok(this.campaigns.deliver(Publisher.X, account).stream().map(SandboxXAds::json).toList(),
 				Map.of("account_id", account));
 	}
 
@@ -213,7 +213,7 @@ class XAds {
 	private Caller caller(HttpServletRequest request) {
 		XSignatures.Verification signed = XSignatures.verify(request, this.clock, this.authority::tokenSecret);
 		if (!signed.ok()) {
-			return new Caller(null, XApi.refused(signed));
+			return new Caller(null, SandboxXApi.refused(signed));
 		}
 		TokenState state = this.authority.lookup(Publisher.X, signed.signed().token());
 		return state.valid() && state.kind() == TokenKind.ACCESS ? new Caller(state.user(), null)

@@ -25,7 +25,7 @@ import java.util.StringJoiner;
  */
 @Component
 @Profile("demo")
-class XApi {
+class SandboxXApi {
 
 	static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
 
@@ -37,7 +37,7 @@ class XApi {
 
 	private final Clock clock;
 
-	XApi(SandboxAuthority authority, SandboxDirectory directory, XRequestTokens requestTokens, Clock clock) {
+	SandboxXApi(SandboxAuthority authority, SandboxDirectory directory, XRequestTokens requestTokens, Clock clock) {
 		this.authority = authority;
 		this.directory = directory;
 		this.requestTokens = requestTokens;
