@@ -183,7 +183,7 @@ class MigrationTests {
 	@Test
 	void migrateWhenCampaignsKeptOneBidEachThenTheSandboxsBidMovesToAnAdGroupAndSyncImportsAgain() {
 		DataSource before = ScratchDatabases.create();
-		Flyway.configure().dataSource(before).locations("classpath:db/migration").target("80").load().migrate();
+		Flyway.configure().dataSource(before).locations("classpath:db/migration", "classpath:db/legacy").target("80").load().migrate();
 		JdbcClient old = JdbcClient.create(before);
 		long user = old.sql("insert into sandbox_user (publisher, external_id, name) values ('X', '42', 'Bird') returning id")
 			.query(Long.class).single();
@@ -197,7 +197,14 @@ class MigrationTests {
 		old.sql("insert into sync_account (account_id, next_sync_at) values (?, now() + interval '1 hour')").param(account)
 			.update();
 
-		ScratchDatabases.migrate(before);
+		Flyway main = Flyway.configure()
+			.dataSource(before)
+			.locations("classpath:db/migration")
+			.ignoreMigrationPatterns("*:future", "versioned:missing")
+			.placeholders(java.util.Map.of("demo", "true"))
+			.load();
+		main.migrate();
+		io.tokenwarden.demo.DemoSchema.migrate(main.getConfiguration());
 
 		assertThat(old.sql("select campaign_id || '|' || ad_group_id || '|' || bid_cents from sandbox_ad_group")
 			.query(String.class).single()).isEqualTo("c1|c1l1|150");

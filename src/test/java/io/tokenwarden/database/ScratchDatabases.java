@@ -57,7 +57,13 @@ public final class ScratchDatabases {
 	}
 
 	public static void migrate(DataSource dataSource) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration")
+			.ignoreMigrationPatterns("*:future", "versioned:missing")
+			.placeholders(java.util.Map.of("demo", "false"))
+			.load()
+			.migrate();
 	}
 
 }
