@@ -3,4 +3,7 @@
  * admins pause and resume them, runs the automations (Autopause, Rules, Auto-bid), and stops all of it
  * while the account's token is not valid.
  */
+@ApplicationModule(displayName = "Sync")
 package io.tokenwarden.sync;
+
+import org.springframework.modulith.ApplicationModule;

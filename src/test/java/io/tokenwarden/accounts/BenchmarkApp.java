@@ -1,10 +1,10 @@
 package io.tokenwarden.accounts;
 
 import io.tokenwarden.TokenWardenApplication;
+import org.springframework.test.util.TestSocketUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +41,8 @@ final class BenchmarkApp implements AutoCloseable {
 
 	/** Starts the application with {@code arguments} and the key set in its environment. */
 	static BenchmarkApp start(String name, String keyset, List<String> arguments) {
-		int port = freePort();
-		int managementPort = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int managementPort = TestSocketUtils.findAvailableTcpPort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		// e.g. -Dbenchmark.jvmArgs="-Xmx256m -XX:StartFlightRecording=filename=target/benchmark/serve.jfr"
 		command.addAll(List.of(System.getProperty("benchmark.jvmArgs", "").split("\\s+")).stream()
@@ -120,13 +120,5 @@ final class BenchmarkApp implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

@@ -6,7 +6,7 @@ import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.sandbox.SandboxUsers;
 import io.tokenwarden.testsupport.Browser;
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +47,9 @@ class ConnectJourneyInBrowserTests {
 
 	static final String PASSWORD = "a long passphrase for the journey";
 
-	static final int PORT = FreePort.find();
+	static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
-	static final int SANDBOX_PORT = FreePort.find();
+	static final int SANDBOX_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	private static ConfigurableApplicationContext sandbox;
 

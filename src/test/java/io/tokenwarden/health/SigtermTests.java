@@ -5,7 +5,7 @@ import io.tokenwarden.TokenWardenApplication;
 import io.tokenwarden.database.EmbeddedPostgresServer;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.notifications.TestSmtp;
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.tokens.TokenCipher;
 import io.tokenwarden.tokens.TokenKind;
 import io.tokenwarden.tokens.TokenSecret;
@@ -188,7 +188,7 @@ class SigtermTests {
 		}
 
 		static App start(Path dir, String keyset, String name) throws IOException {
-			int port = FreePort.find();
+			int port = TestSocketUtils.findAvailableTcpPort();
 			String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 				.filter(entry -> !entry.endsWith("test-classes"))
 				.collect(Collectors.joining(File.pathSeparator));

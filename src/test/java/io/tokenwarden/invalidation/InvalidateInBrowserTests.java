@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestData.class)
 class InvalidateInBrowserTests {
 
-	static final int PORT = FreePort.find();
+	static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
 	@DynamicPropertySource
 	static void port(DynamicPropertyRegistry registry) {

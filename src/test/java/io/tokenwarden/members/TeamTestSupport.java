@@ -4,7 +4,7 @@ import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.TestSmtp;
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.testsupport.MutableClock;
 import io.tokenwarden.testsupport.StatementCounter;
 import io.tokenwarden.tokens.TokenCipher;
@@ -52,7 +52,7 @@ abstract class TeamTestSupport {
 	/** A password that passes the policy, for people the tests create. */
 	static final String GOOD_PASSWORD = "plum tractor 9 lanterns";
 
-	static final int PORT = FreePort.find();
+	static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
 	/** {@code tokenwarden.base-url}: outside the demo every redirect is absolute at it (web/PublicAddressFilter). */
 	static final String BASE = "http://localhost:" + PORT;

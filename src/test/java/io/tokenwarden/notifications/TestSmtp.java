@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.util.TestSocketUtils;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.Locale;
  */
 public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 
-	private final int port = freePort();
+	private final int port = TestSocketUtils.findAvailableTcpPort();
 
 	private GreenMail greenMail;
 
@@ -101,14 +102,6 @@ public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	/** Just enough SMTP to refuse: greets, accepts HELO/EHLO and MAIL, refuses RCPT. */
 	private static final class Refuser implements AutoCloseable {

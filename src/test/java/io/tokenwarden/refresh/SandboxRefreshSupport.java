@@ -1,6 +1,6 @@
 package io.tokenwarden.refresh;
 
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.testsupport.TestData;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Import({ TestData.class, SandboxRefreshSupport.Calls.class })
 abstract class SandboxRefreshSupport {
 
-	static final int PORT = FreePort.find();
+	static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
 	@DynamicPropertySource
 	static void fixedPort(DynamicPropertyRegistry registry) {

@@ -4,7 +4,7 @@ import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.Browser;
-import io.tokenwarden.testsupport.FreePort;
+import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @Import(TestData.class)
 class SyncInBrowserTests {
 
-	static final int PORT = FreePort.find();
+	static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
 	@DynamicPropertySource
 	static void serverPort(DynamicPropertyRegistry registry) {

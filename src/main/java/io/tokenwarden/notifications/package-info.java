@@ -1,0 +1,8 @@
+/**
+ * The notice outbox, digests, mail templates, Config > Notifications, the demo's mail catcher, and the
+ * outbox of emails with a link.
+ */
+@ApplicationModule(displayName = "Notifications")
+package io.tokenwarden.notifications;
+
+import org.springframework.modulith.ApplicationModule;

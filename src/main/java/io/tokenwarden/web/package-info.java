@@ -1,0 +1,7 @@
+/**
+ * Layout advice, error pages, flash messages and time formats that every page shares.
+ */
+@ApplicationModule(displayName = "Web")
+package io.tokenwarden.web;
+
+import org.springframework.modulith.ApplicationModule;
