@@ -1,5 +1,7 @@
 package io.tokenwarden.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,6 +13,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+
+import java.io.IOException;
 
 /**
  * The status API's own filter chain: bearer tokens only, stateless (no session is read or made), no
@@ -28,7 +32,7 @@ class ApiSecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, OPENAPI_PATHS, OPENAPI_PATHS + ".yaml").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiTokenFilter.AUTHORITY)
 				.anyRequest().denyAll())
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -39,15 +43,27 @@ class ApiSecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer realm=\"token-warden\"");
-					problems.write(request, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED,
-							"a working API token is needed: Authorization: Bearer <token> (see /account/api-tokens)"));
-				})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-						ApiProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "the status API is read-only"))))
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+				.accessDeniedHandler((request, response, ex) -> {
+					if (!HttpMethod.GET.matches(request.getMethod())) {
+						response.setHeader("Allow", "GET");
+						problems.write(request, response,
+								ApiProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "the status API is read-only"));
+					}
+					else {
+						// authenticated some other way (a console session never is, here): still no API token
+						unauthorized(problems, request, response);
+					}
+				}))
 			.headers(headers -> headers.cacheControl(cache -> { }));
 		return http.build();
+	}
+
+	private static void unauthorized(ApiProblems problems, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setHeader("WWW-Authenticate", "Bearer realm=\"token-warden\"");
+		problems.write(request, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED,
+				"a working API token is needed: Authorization: Bearer <token> (see /account/api-tokens)"));
 	}
 
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
+	static final String AUTHORITY = "API_READ";
+
 	private static final String BEARER = "bearer ";
 
 	private final ApiTokens tokens;
@@ -54,7 +56,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		private final ApiCaller caller;
 
 		CallerAuthentication(ApiCaller caller) {
-			super(AuthorityUtils.createAuthorityList("API_READ"));
+			super(AuthorityUtils.createAuthorityList(AUTHORITY));
 			this.caller = caller;
 			setAuthenticated(true);
 		}
