@@ -151,6 +151,15 @@ public class AccountDirectory {
 		return Optional.ofNullable(this.search.row(accountId));
 	}
 
+	/** Whether the account is linked to the agency (an account that is not does not exist for it). */
+	@Transactional(readOnly = true)
+	public boolean linked(long agencyId, long accountId) {
+		return this.jdbc.sql("select exists (select 1 from agency_account_link where agency_id = ? and account_id = ?)")
+			.params(agencyId, accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	@Transactional(readOnly = true)
 	public AccountPage search(long agencyId, AccountQuery query) {
 		return this.search.search(agencyId, query);

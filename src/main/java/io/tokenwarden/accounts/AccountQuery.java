@@ -66,8 +66,26 @@ public record AccountQuery(String q, Publisher publisher, TokenStatus status, St
 		return !column.equals(this.sort) ? "none" : this.descending ? "descending" : "ascending";
 	}
 
+	/** The CSV of every page of this query: same search, filters and sort. */
+	public String exportLink() {
+		UriComponentsBuilder uri = filters(UriComponentsBuilder.fromPath("/config/accounts.csv"));
+		uri.queryParam("sort", sortParameter());
+		return uri.encode().build().toUriString();
+	}
+
 	private String link(int page, String sortKey, boolean desc) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/config/accounts");
+		UriComponentsBuilder uri = filters(UriComponentsBuilder.fromPath("/config/accounts"));
+		uri.queryParam("sort", sortKey + (desc ? ",desc" : ",asc"));
+		if (this.size != DEFAULT_SIZE) {
+			uri.queryParam("size", this.size);
+		}
+		if (page > 0) {
+			uri.queryParam("page", page);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	private UriComponentsBuilder filters(UriComponentsBuilder uri) {
 		if (this.q != null) {
 			uri.queryParam("q", this.q);
 		}
@@ -77,14 +95,7 @@ public record AccountQuery(String q, Publisher publisher, TokenStatus status, St
 		if (this.status != null) {
 			uri.queryParam("status", this.status.name());
 		}
-		uri.queryParam("sort", sortKey + (desc ? ",desc" : ",asc"));
-		if (this.size != DEFAULT_SIZE) {
-			uri.queryParam("size", this.size);
-		}
-		if (page > 0) {
-			uri.queryParam("page", page);
-		}
-		return uri.encode().build().toUriString();
+		return uri;
 	}
 
 	public boolean filtered() {

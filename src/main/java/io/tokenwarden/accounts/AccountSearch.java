@@ -2,6 +2,8 @@ package io.tokenwarden.accounts;
 
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 /**
  * The queries behind Config > Accounts: one page of an agency's accounts, its total, and the names
@@ -29,10 +34,17 @@ class AccountSearch {
 			array(select g.name from agency_account_link x join agency g on g.id = x.agency_id
 			      where x.account_id = a.id order by g.name) as linked_agencies""";
 
+	static final int EXPORT_FETCH_SIZE = 1000;
+
 	private final JdbcClient jdbc;
 
-	AccountSearch(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate cursor;
+
+	AccountSearch(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(dataSource);
+		fetching.setFetchSize(EXPORT_FETCH_SIZE);
+		this.cursor = new NamedParameterJdbcTemplate(fetching);
 	}
 
 	/**
@@ -77,10 +89,31 @@ class AccountSearch {
 	 * so its page counts them in the same pass ({@code countedInPage}).
 	 */
 	static Statements statements(long agencyId, AccountQuery query) {
+		return statements(agencyId, query, true);
+	}
+
+	/**
+	 * Every row of the query, in the page's order, to {@code rows} as they come: a cursor of
+	 * {@code EXPORT_FETCH_SIZE} rows at a time (PostgreSQL streams only inside a transaction), so that
+	 * memory stays flat however many accounts the agency has. The same statement as the page's, without
+	 * its limit.
+	 */
+	@Transactional(readOnly = true)
+	void export(long agencyId, AccountQuery query, Consumer<AccountRow> rows) {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		Statements statements = statements(agencyId, query, false);
+		this.cursor.query(statements.page(), statements.params(), (ResultSet rs) -> {
+			rows.accept(mapRow(rs, 0));
+		});
+	}
+
+	private static Statements statements(long agencyId, AccountQuery query, boolean paged) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(agencyId, query, params);
-		params.put("limit", query.size());
-		params.put("offset", (long) query.page() * query.size());
+		if (paged) {
+			params.put("limit", query.size());
+			params.put("offset", (long) query.page() * query.size());
+		}
 		String column = AccountQuery.SORT_COLUMNS.get(query.sort());
 		String direction = query.descending() ? " desc" : " asc";
 		// a column that may be empty sorts empty last both ways; the others sort with the account id in
@@ -88,13 +121,14 @@ class AccountSearch {
 		boolean nullable = column.startsWith("t.") || column.equals("l.token_status");
 		String sortValue = "sort_value" + direction + (nullable ? " nulls last" : "");
 		String accountId = "account_id" + (nullable ? "" : direction);
-		boolean countedInPage = query.q() != null;
+		boolean countedInPage = paged && query.q() != null;
 		String page = "with page as (\n    select l.account_id, " + column + " as sort_value"
 				+ (countedInPage ? ", count(*) over () as total" : "") + "\n"
 				+ "    from agency_account_link l\n"
 				+ (column.startsWith("a.") ? "    join publisher_account a on a.id = l.account_id\n" : "")
 				+ (column.startsWith("t.") ? "    left join account_token t on t.account_id = l.account_id\n" : "")
-				+ "    " + where + "\n    order by " + sortValue + ", l." + accountId + " limit :limit offset :offset)\n"
+				+ "    " + where + "\n    order by " + sortValue + ", l." + accountId
+				+ (paged ? " limit :limit offset :offset" : "") + ")\n"
 				+ "select " + ROW_COLUMNS + (countedInPage ? ", p.total" : "") + "\nfrom page p\n"
 				+ "join publisher_account a on a.id = p.account_id\n"
 				+ "left join account_token t on t.account_id = p.account_id\n"

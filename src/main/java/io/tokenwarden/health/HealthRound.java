@@ -3,6 +3,8 @@ package io.tokenwarden.health;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tokenwarden.database.ScheduledJobs;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherOutcome;
@@ -61,8 +63,15 @@ class HealthRound {
 	/** Until when each publisher asked this instance to slow down (a batch mostly rate-limited). */
 	private final Map<Publisher, Instant> throttledUntil = new ConcurrentHashMap<>();
 
+	/** {@code tokenwarden_health_round_seconds}: how long each round took, on every instance that ran one. */
+	private final Timer duration;
+
 	HealthRound(HealthStore store, PublisherIncidents incidents, BatchCheck batchCheck, HealthSettings settings, Clock clock,
-			@Qualifier(HealthSchedule.WORKERS) AsyncTaskExecutor workers, ApplicationContext context) {
+			@Qualifier(HealthSchedule.WORKERS) AsyncTaskExecutor workers, ApplicationContext context,
+			MeterRegistry meters) {
+		this.duration = Timer.builder("tokenwarden.health.round")
+			.description("How long a round of scheduled health checks took")
+			.register(meters);
 		this.workers = workers;
 		this.context = context;
 		this.store = store;
@@ -87,12 +96,14 @@ class HealthRound {
 			if (this.stopping) {
 				return 0;
 			}
-			this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
-			int checked = 0;
-			for (Publisher publisher : Publisher.values()) {
-				checked += runFor(publisher);
-			}
-			return checked;
+			return this.duration.record(() -> {
+				this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
+				int checked = 0;
+				for (Publisher publisher : Publisher.values()) {
+					checked += runFor(publisher);
+				}
+				return checked;
+			});
 		});
 	}
 
