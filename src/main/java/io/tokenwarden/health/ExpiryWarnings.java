@@ -6,6 +6,7 @@ import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.NotificationSettings;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.tokens.AccountToken;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,9 +26,12 @@ class ExpiryWarnings {
 
 	private final NotificationSettings settings;
 
-	ExpiryWarnings(Notices notices, NotificationSettings settings) {
+	private final ApplicationEventPublisher events;
+
+	ExpiryWarnings(Notices notices, NotificationSettings settings, ApplicationEventPublisher events) {
 		this.notices = notices;
 		this.settings = settings;
+		this.events = events;
 	}
 
 	void check(NoticeAccount account, AccountToken token, PublisherOutcome.Valid valid, Instant now) {
@@ -50,7 +54,11 @@ class ExpiryWarnings {
 		threshold(expiry, now).ifPresent(days -> {
 			NewNotice notice = NewNotice.expiringSoon(account, expiry, reason,
 					"expiring:" + account.id() + ":" + reason + ":" + expiry.toEpochMilli() + ":" + days);
-			this.notices.enqueue(notice);
+			if (this.notices.enqueue(notice)) {
+				this.events.publishEvent(new AccountHealthChanged(AccountHealthChanged.Change.EXPIRY_WARNING,
+						account.id(), account.publisher(), account.externalId(), account.name(), reason, now, expiry,
+						notice.dedupeKey()));
+			}
 			this.notices.adminCopyRecipients(account.id()).forEach(admin -> this.notices.enqueue(notice.copyTo(admin)));
 		});
 	}

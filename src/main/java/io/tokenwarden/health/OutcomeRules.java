@@ -12,6 +12,7 @@ import io.tokenwarden.tokens.AccountToken;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.CheckedToken;
 import io.tokenwarden.tokens.TokenStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +47,11 @@ class OutcomeRules {
 
 	private final NotificationSettings notificationSettings;
 
+	private final ApplicationEventPublisher events;
+
 	OutcomeRules(HealthStore store, AccountTokens tokens, Notices notices, ExpiryWarnings warnings, AuditLog auditLog,
-			HealthSettings settings, NotificationSettings notificationSettings) {
+			HealthSettings settings, NotificationSettings notificationSettings, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.tokens = tokens;
 		this.notices = notices;
@@ -76,6 +80,13 @@ class OutcomeRules {
 			if (token.status() == TokenStatus.EXPIRED) {
 				this.tokens.changeStatus(id, TokenStatus.VALID, null, null, CHECKER);
 				this.store.expiryIncident(id, null, 0);
+				Instant opened = since(health.expiryIncidentOpenedAt(), now);
+				publish(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+						"recovered:expired:" + id + ":" + opened.toEpochMilli());
+			}
+			if (health.billingProblemSince() != null && result.billingProblem() == null) {
+				publish(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+						"recovered:funding:" + id + ":" + health.billingProblemSince().toEpochMilli());
 			}
 			billing(account, health, result.billingProblem(), now);
 			this.store.problems(id, result.billingProblem() == null ? null : since(health.billingProblemSince(), now), null);
@@ -163,6 +174,8 @@ class OutcomeRules {
 			this.store.expiryIncident(id, now, 0);
 			enqueueForOwnerAndAdmins(NewNotice.expired(notice(account), expired.reason().name(), now,
 					"expired:" + id + ":" + now.toEpochMilli()));
+			publish(AccountHealthChanged.Change.EXPIRED, account, expired.reason().name(), now, null,
+					"expired:" + id + ":" + now.toEpochMilli());
 			return;
 		}
 		Instant opened = health.expiryIncidentOpenedAt();
@@ -180,7 +193,16 @@ class OutcomeRules {
 		if (problem != null && health.billingProblemSince() == null) {
 			enqueueForOwnerAndAdmins(NewNotice.fundingSourceInvalid(notice(account), now,
 					"funding:" + account.id() + ":" + now.toEpochMilli()));
+			publish(AccountHealthChanged.Change.FUNDING_PROBLEM, account, null, now, null,
+					"funding:" + account.id() + ":" + now.toEpochMilli());
 		}
+	}
+
+	/** Tells other modules (the channels) what the notices just told the owner; joins this transaction. */
+	private void publish(AccountHealthChanged.Change change, PublisherAccount account, String reason, Instant at,
+			Instant expiresAt, String key) {
+		this.events.publishEvent(new AccountHealthChanged(change, account.id(), account.publisher(),
+				account.externalId(), account.name(), reason, at, expiresAt, key));
 	}
 
 	void enqueueForOwnerAndAdmins(NewNotice notice) {

@@ -53,6 +53,33 @@ public class TokenCipher {
 		}
 	}
 
+	/**
+	 * Encrypts another secret than a token (a channel's webhook URL, say) with the same key set, bound to
+	 * {@code purpose} and {@code rowId} through the associated data, so it decrypts only for that row.
+	 */
+	public byte[] seal(String purpose, long rowId, String plaintext) {
+		try {
+			return this.aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(purpose, rowId));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new TokenDecryptionException("could not encrypt the " + purpose + " of row " + rowId);
+		}
+	}
+
+	/** Decrypts what {@link #seal} wrote for the same purpose and row. */
+	public String open(String purpose, long rowId, byte[] ciphertext) {
+		try {
+			return new String(this.aead.decrypt(ciphertext, associatedData(purpose, rowId)), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new TokenDecryptionException("the " + purpose + " of row " + rowId + " does not decrypt");
+		}
+	}
+
+	private static byte[] associatedData(String purpose, long rowId) {
+		return ("tokenwarden:" + purpose + ":" + rowId).getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** A new key set with one AES-256-GCM key, as JSON. */
 	public static String generateKeyset() {
 		try {
