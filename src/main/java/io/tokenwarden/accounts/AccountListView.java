@@ -63,7 +63,7 @@ class AccountListView {
 				a.publisher().displayName(), path, a.externalId(), label, a.linkedAgencies(),
 				String.join(", ", a.linkedAgencies()), agencyCount, validClass(a.status()), validIcon(a.status()),
 				validText(a, locale), a.status() == TokenStatus.VALID ? "visually-hidden" : null, notes,
-				a.lastCheckedAt() != null ? this.formats.relative(a.lastCheckedAt()) : message("accounts.never", locale),
+				a.lastCheckedAt() != null ? this.formats.relative(a.lastCheckedAt(), locale) : message("accounts.never", locale),
 				this.formats.dateTime(a.lastCheckedAt()),
 				expires(a, invalidated, locale), this.formats.dateTime(a.expiresAt()), path + "/refresh", message("accounts.refresh.title", locale, a.name()),
 				invalidated ? null : path + "/invalidate", message("accounts.invalidate.title", locale, a.name()));
@@ -75,7 +75,7 @@ class AccountListView {
 			return "—";
 		}
 		if (a.expiresAt() != null) {
-			return this.formats.relative(a.expiresAt());
+			return this.formats.relative(a.expiresAt(), locale);
 		}
 		return a.publisher() == Publisher.X ? message("accounts.expires.never", locale) : "—";
 	}

@@ -6,7 +6,6 @@ import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,12 +54,12 @@ class AccountsController {
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String publisher,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Locale locale,
-			CsrfToken csrf, Model model) {
+			Model model) {
 		AgencyContext context = this.currentAgency.get();
 		AccountQuery query = AccountQuery.of(q, publisher, status, sort, page, size);
 		AccountPage accounts = this.directory.search(context.agencyId(), query);
 		model.addAttribute("accounts", accounts);
-		model.addAttribute("tableRows", AccountTableRows.of(this.view.rows(accounts.rows(), locale), context.isAdmin(), csrf));
+		model.addAttribute("listedAccounts", this.view.rows(accounts.rows(), locale));
 		model.addAttribute("query", query);
 		model.addAttribute("publishers", Publisher.values());
 		model.addAttribute("statuses", TokenStatus.values());

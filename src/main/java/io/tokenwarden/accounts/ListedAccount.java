@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One row of Config > Accounts as the page shows it: every text already in words and every link
- * already built, so that the rows ({@link AccountTableRows}) and the account page only place them.
+ * already built, so that the rows ({@code accounts/rows.html}) and the account page only place them.
  */
 record ListedAccount(long id, String publisherIcon, String publisher, String href, String externalId, String label,
 		List<String> agencies, String agencyNames, String agencyCount, String validClass, String validIcon,

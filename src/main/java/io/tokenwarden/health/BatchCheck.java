@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.accounts.SeenAsset;
+import io.tokenwarden.notifications.NoticeAccount;
 import io.tokenwarden.publishers.AdAccountBilling;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.HeldToken;
@@ -46,6 +47,8 @@ class BatchCheck {
 
 	private final OutcomeRules rules;
 
+	private final HealthStore store;
+
 	private final PublisherIncidents incidents;
 
 	private final HealthSettings settings;
@@ -53,11 +56,12 @@ class BatchCheck {
 	private final Clock clock;
 
 	BatchCheck(AccountDirectory accounts, AccountTokens tokens, Publishers publishers, OutcomeRules rules,
-			PublisherIncidents incidents, HealthSettings settings, Clock clock) {
+			HealthStore store, PublisherIncidents incidents, HealthSettings settings, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.publishers = publishers;
 		this.rules = rules;
+		this.store = store;
 		this.incidents = incidents;
 		this.settings = settings;
 		this.clock = clock;
@@ -97,18 +101,20 @@ class BatchCheck {
 
 	/**
 	 * Judges the publisher on the answers, then applies each answer to its account: routine ones (still
-	 * valid, nothing else to do) together in a few statements, the others one by one. Results in batch order.
+	 * valid, nothing else to do) together in a few statements, the others one by one, each decided first
+	 * ({@link OutcomeRules#decide}) and then written in one transaction ({@link HealthStore#apply}). Results
+	 * in batch order.
 	 */
 	List<CheckResult> apply(Batch batch, Answers sent, boolean incidentOpen, CircuitBreaker breaker) {
 		Instant now = this.clock.instant();
-		Answers answers = new Answers(holdRefusalStorm(sent.outcomes(), incidentOpen), sent.nanos());
+		Answers answers = new Answers(this.rules.holdRefusalStorm(sent.outcomes(), incidentOpen), sent.nanos());
 		boolean publisherDown = judgePublisher(batch.publisher(), answers.outcomes(), incidentOpen, breaker,
 				answers.nanos(), now);
 		Map<Long, CheckResult> results = results(batch, answers);
 		Map<Long, PublisherOutcome.Valid> routine = new LinkedHashMap<>();
 		Map<Long, CheckResult> eventful = new LinkedHashMap<>();
 		results.forEach((id, result) -> {
-			if (this.rules.isRoutine(batch.tokens().get(id), result, now)) {
+			if (this.rules.isRoutine(TokenFacts.of(batch.tokens().get(id)), result, now)) {
 				routine.put(id, (PublisherOutcome.Valid) result.outcome());
 			}
 			else {
@@ -116,43 +122,22 @@ class BatchCheck {
 			}
 		});
 		if (!routine.isEmpty()) {
-			this.rules.applyRoutine(routine, now);
+			this.store.applyRoutine(routine, now);
 		}
 		// the account itself (its name, its owner) only matters to answers that have something to say
 		Map<Long, PublisherAccount> accounts = eventful.isEmpty() ? Map.of()
 				: this.accounts.findAll(List.copyOf(eventful.keySet())).stream()
 					.collect(Collectors.toMap(PublisherAccount::id, Function.identity()));
 		eventful.forEach((id, result) -> {
-			if (accounts.containsKey(id)) {
-				this.rules.apply(accounts.get(id), batch.tokens().get(id), result, now, publisherDown);
+			PublisherAccount account = accounts.get(id);
+			AccountHealth health = account == null ? null : this.store.find(id).orElse(null);
+			if (health != null) {
+				AccountToken token = batch.tokens().get(id);
+				this.store.apply(id, token.version(), this.rules.decide(notice(account), TokenFacts.of(token), health,
+						result, now, publisherDown));
 			}
 		});
 		return List.copyOf(results.values());
-	}
-
-	/**
-	 * The outage-401 storm (docs/publishers.md, "X errors": X has had outages that answered 401): an expiry that
-	 * rests on a bare HTTP 401 is held as unreachable when as many accounts and as large a share of the batch as
-	 * an outage get one at once, or while the publisher's incident is open. A user revoking the app is one
-	 * account; most of a batch at the same moment is the publisher. Its token is checked again next round.
-	 */
-	private List<PublisherOutcome> holdRefusalStorm(List<PublisherOutcome> outcomes, boolean incidentOpen) {
-		long refused = outcomes.stream().filter(BatchCheck::refusedWith401).count();
-		boolean storm = outcomes.size() >= this.settings.outageMinAccounts()
-				&& refused >= this.settings.outageShare() * outcomes.size();
-		if (refused == 0 || (!storm && !incidentOpen)) {
-			return outcomes;
-		}
-		String held = storm ? "held: " + refused + " of " + outcomes.size() + " tokens refused with a 401 at once"
-				: "held: a 401 during an open incident";
-		return outcomes.stream()
-			.map(outcome -> refusedWith401(outcome)
-					? (PublisherOutcome) new PublisherOutcome.Unreachable(outcome.evidence().withDetail(held)) : outcome)
-			.toList();
-	}
-
-	private static boolean refusedWith401(PublisherOutcome outcome) {
-		return outcome instanceof PublisherOutcome.Expired && Integer.valueOf(401).equals(outcome.evidence().httpStatus());
 	}
 
 	/** Each answer with, for a valid Facebook token, the billing problem of its ad accounts; in batch order. */
@@ -186,12 +171,12 @@ class BatchCheck {
 					held.put(id, secrets);
 				}
 				else {
-					this.rules.notChecked(id, this.clock.instant(), null);
+					this.store.notChecked(id, this.clock.instant(), null);
 				}
 			}
 			catch (TokenDecryptionException ex) {
 				// never sent anywhere: the account's history says why it was not checked
-				this.rules.notChecked(id, this.clock.instant(), Evidence.of(publisher, "the stored token cannot be decrypted"));
+				this.store.notChecked(id, this.clock.instant(), Evidence.of(publisher, "the stored token cannot be decrypted"));
 			}
 		}
 		return held;
@@ -217,6 +202,11 @@ class BatchCheck {
 		}
 		record(breaker, outcomes.size(), unreachable, outage || incidentOpen, answerNanos);
 		return outage || incidentOpen;
+	}
+
+	private static NoticeAccount notice(PublisherAccount account) {
+		return new NoticeAccount(account.id(), account.publisher(), account.externalId(), account.name(),
+				account.ownerEmail());
 	}
 
 	/** The token's secrets; null when it holds none (invalidated). */

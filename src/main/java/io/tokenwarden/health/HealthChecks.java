@@ -3,6 +3,7 @@ package io.tokenwarden.health;
 import io.tokenwarden.accounts.AccountAccess;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyContext;
+import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenStatus;
@@ -11,11 +12,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,11 +49,14 @@ public class HealthChecks {
 
 	private final HealthSettings settings;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	HealthChecks(HealthRound round, BatchCheck batchCheck, HealthStore store, PublisherIncidents incidents,
 			AccountAccess access, AccountDirectory accounts, AccountTokens tokens, JdbcClient jdbc,
-			ApplicationEventPublisher events, HealthSettings settings, Clock clock) {
+			ApplicationEventPublisher events, HealthSettings settings, TransactionTemplate transactions, Clock clock) {
+		this.transactions = transactions;
 		this.round = round;
 		this.batchCheck = batchCheck;
 		this.store = store;
@@ -84,18 +90,25 @@ public class HealthChecks {
 		List<CheckResult> results = this.batchCheck.check(account.publisher(), List.of(accountId), incident,
 				this.round.breaker(account.publisher()));
 		// no result: the token was invalidated between the two reads above
-		return results.stream().findFirst().map(r -> CheckNowResult.checked(outcomeOf(r.outcome())))
+		return results.stream().findFirst().map(r -> CheckNowResult.checked(CheckOutcome.of(r.outcome())))
 			.orElseGet(() -> CheckNowResult.notChecked(CheckNowResult.NotChecked.INVALIDATED));
 	}
 
 	/**
 	 * "Check all now": every account of the admin's current agency becomes due, and a round starts; unless
 	 * a check of the agency is queued or running already (whoever asked, on whichever instance): then this
-	 * one joins it, and the answer says who started it, when, and how far it has come.
+	 * one joins it, and the answer says who started it, when, and how far it has come. A publisher in an
+	 * outage is asked at once, about one of the agency's accounts, whatever its probe interval: the answer
+	 * says whether it answered (its outage is over, and the round checks its accounts) or not.
 	 */
-	@Transactional
 	public CheckAllResult checkAgencyNow() {
 		AgencyContext context = this.access.requireAdminOfCurrentAgency();
+		List<CheckAllResult.Probe> probes = probeOutages(context.agencyId());
+		CheckAllResult result = this.transactions.execute(status -> start(context));
+		return result.withProbes(probes);
+	}
+
+	private CheckAllResult start(AgencyContext context) {
 		Instant now = this.clock.instant();
 		this.store.lockAgencyChecks(context.agencyId());
 		Optional<HealthStore.CheckRun> running = this.store.runningCheck(context.agencyId(), now);
@@ -111,6 +124,33 @@ public class HealthChecks {
 			.update();
 		this.events.publishEvent(new ChecksRequested(context.agencyId()));
 		return CheckAllResult.started(total);
+	}
+
+	/**
+	 * One probe per publisher in an open incident that the agency has accounts of, now: the probe's answer
+	 * closes the incident (see {@link BatchCheck}) when the publisher is back. It counts as the incident's
+	 * probe, so the scheduled one waits its interval again.
+	 */
+	private List<CheckAllResult.Probe> probeOutages(long agencyId) {
+		List<CheckAllResult.Probe> probes = new ArrayList<>();
+		List<PublisherIncident> open = this.incidents.open();
+		if (!open.isEmpty()) {
+			this.store.scheduleNewAccounts(this.clock.instant(), this.settings.interval());
+		}
+		for (PublisherIncident incident : open) {
+			Publisher publisher = incident.publisher();
+			Optional<Long> probed = this.store.claimOneOfAgency(agencyId, publisher, this.settings.claimTimeout());
+			if (probed.isEmpty()) {
+				continue;
+			}
+			this.incidents.takeProbe(publisher, this.clock.instant(), Duration.ZERO);
+			this.batchCheck.check(publisher, List.of(probed.get()), true, this.round.breaker(publisher))
+				.stream()
+				.findFirst()
+				.ifPresent(r -> probes.add(new CheckAllResult.Probe(publisher,
+						!(r.outcome() instanceof PublisherOutcome.Unreachable), this.clock.instant())));
+		}
+		return probes;
 	}
 
 	/**
@@ -138,31 +178,6 @@ public class HealthChecks {
 	/** The account's checks of the last 30 days, newest first. */
 	public List<CheckRecord> history(long accountId) {
 		return this.store.history(accountId, this.clock.instant().minus(Duration.ofDays(30)));
-	}
-
-	static CheckOutcome outcomeOf(PublisherOutcome outcome) {
-		if (outcome instanceof PublisherOutcome.Valid) {
-			return CheckOutcome.VALID;
-		}
-		if (outcome instanceof PublisherOutcome.Expired) {
-			return CheckOutcome.EXPIRED;
-		}
-		if (outcome instanceof PublisherOutcome.Unreachable) {
-			return CheckOutcome.UNREACHABLE;
-		}
-		if (outcome instanceof PublisherOutcome.RateLimited) {
-			return CheckOutcome.RATE_LIMITED;
-		}
-		if (outcome instanceof PublisherOutcome.FundingSourceInvalid) {
-			return CheckOutcome.FUNDING_SOURCE_INVALID;
-		}
-		if (outcome instanceof PublisherOutcome.PermissionMissing) {
-			return CheckOutcome.PERMISSION_MISSING;
-		}
-		if (outcome instanceof PublisherOutcome.Unrecognised) {
-			return CheckOutcome.UNRECOGNISED;
-		}
-		return outcome instanceof PublisherOutcome.Misconfigured ? CheckOutcome.MISCONFIGURED : CheckOutcome.REFUSED;
 	}
 
 }

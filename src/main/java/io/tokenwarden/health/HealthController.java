@@ -8,6 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 
 /** "Check now" on one account and "Check all now" for the current agency. */
 @Controller
@@ -47,7 +48,30 @@ class HealthController {
 			redirect.addFlashAttribute("messageArguments", new Object[] { result.startedBy(),
 					STARTED_AT.format(result.startedAt()), result.checked(), result.total() });
 		}
+		probes(result, redirect);
 		return "redirect:/config/accounts";
+	}
+
+	/** What the publishers in an outage said when "Check all now" asked them at once. */
+	private static void probes(CheckAllResult result, RedirectAttributes redirect) {
+		String down = names(result, false);
+		String back = names(result, true);
+		if (!down.isEmpty()) {
+			redirect.addFlashAttribute("warning", "health.checkAll.stillDown");
+			redirect.addFlashAttribute("warningArguments",
+					new Object[] { down, STARTED_AT.format(result.probes().get(0).at()) });
+		}
+		if (!back.isEmpty()) {
+			redirect.addFlashAttribute("message", result.started() ? "health.checkAll.back" : "health.checkAll.backRunning");
+			redirect.addFlashAttribute("messageArguments", new Object[] { back, result.total() });
+		}
+	}
+
+	private static String names(CheckAllResult result, boolean answered) {
+		return result.probes().stream()
+			.filter(p -> p.answered() == answered)
+			.map(p -> p.publisher().displayName())
+			.collect(Collectors.joining(", "));
 	}
 
 }

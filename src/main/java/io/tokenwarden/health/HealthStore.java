@@ -1,7 +1,14 @@
 package io.tokenwarden.health;
 
+import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.notifications.NewNotice;
+import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.PublisherOutcome;
+import io.tokenwarden.tokens.AccountTokens;
+import io.tokenwarden.tokens.CheckedToken;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -14,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +38,24 @@ class HealthStore {
 
 	private final JdbcClient jdbc;
 
-	HealthStore(JdbcClient jdbc) {
+	private final AccountTokens tokens;
+
+	private final Notices notices;
+
+	private final AuditLog auditLog;
+
+	private final HealthSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	HealthStore(JdbcClient jdbc, AccountTokens tokens, Notices notices, AuditLog auditLog, HealthSettings settings,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
+		this.tokens = tokens;
+		this.notices = notices;
+		this.auditLog = auditLog;
+		this.settings = settings;
 	}
 
 	/** Gives accounts without a schedule one, at a random moment of the next interval: checks spread out. */
@@ -82,6 +106,26 @@ class HealthStore {
 				where account_id = ? and (claimed_until is null or claimed_until < now())""")
 			.params(lease.toSeconds(), accountId)
 			.update() == 1;
+	}
+
+	/**
+	 * Claims one of the agency's accounts of the publisher whose token is not invalidated and that no other
+	 * check holds, the one verified longest ago: the account a probe asks about.
+	 */
+	Optional<Long> claimOneOfAgency(long agencyId, Publisher publisher, Duration lease) {
+		return this.jdbc.sql("""
+				update account_health set claimed_until = now() + ? * interval '1 second'
+				where account_id = (
+				    select h.account_id from account_health h
+				    join agency_account_link l on l.account_id = h.account_id and l.agency_id = ?
+				    join account_token t on t.account_id = h.account_id and t.status <> 'INVALIDATED'
+				    where l.publisher = ? and (h.claimed_until is null or h.claimed_until < now())
+				    order by h.last_verified_at nulls first, h.account_id limit 1
+				    for update of h skip locked)
+				returning account_id""")
+			.params(lease.toSeconds(), agencyId, publisher.name())
+			.query(Long.class)
+			.optional();
 	}
 
 	void release(long accountId, Instant nextCheckAt) {
@@ -149,49 +193,82 @@ class HealthStore {
 		return new SqlArrayValue("varchar", evidence.stream().map(field).toArray());
 	}
 
-	void recordCheck(long accountId, Instant at, CheckOutcome outcome, String reason, Evidence evidence) {
+	/**
+	 * Writes a check's decision, all of it in one transaction: what the token learned (through its module, the
+	 * one writer of its table, and only if the token is still the one that was asked about), the account's
+	 * health and next check, the history row, the notices (with the admins' copies) and the audit event. A
+	 * token refreshed or invalidated while its publisher was asked is left alone: the answer was about a token
+	 * that is no longer the account's, so nothing is written but its release, and it is checked again soon.
+	 */
+	@Transactional
+	void apply(long accountId, long tokenVersion, HealthDecision decision) {
+		if (!this.tokens.applyCheck(accountId, tokenVersion, decision.token())) {
+			release(accountId, decision.checkedAt().plus(this.settings.probeInterval()));
+			return;
+		}
+		history(accountId, decision.checkedAt(), decision.outcome(), decision.reason(), decision.evidence());
+		AccountHealth health = decision.health();
+		this.jdbc.sql("""
+				update account_health set last_verified_at = ?, unreachable_since = ?, unreachable_noticed = ?,
+				    billing_problem_since = ?, permission_problem_since = ?, expiry_incident_opened_at = ?,
+				    reminders_sent = ?, last_outcome = ?, last_error = ?, claimed_until = null, next_check_at = ?
+				where account_id = ?""")
+			.params(at(health.lastVerifiedAt()), at(health.unreachableSince()), health.unreachableNoticed(),
+					at(health.billingProblemSince()), at(health.permissionProblemSince()),
+					at(health.expiryIncidentOpenedAt()), health.remindersSent(), decision.outcome().name(),
+					decision.outcome() == CheckOutcome.VALID ? null : cut(decision.evidence().toString(), 500),
+					at(decision.nextCheckAt()), accountId)
+			.update();
+		for (NewNotice notice : decision.notices()) {
+			this.notices.enqueue(notice);
+			for (String admin : this.notices.adminCopyRecipients(accountId)) {
+				this.notices.enqueue(notice.copyTo(admin));
+			}
+		}
+		// inside this transaction, so a channel message is queued exactly when the notices are
+		decision.changes().forEach(this.events::publishEvent);
+		if (decision.tokenExpired()) {
+			this.auditLog.record("token_expired", OutcomeRules.CHECKER, null, accountId, decision.evidence().toString(),
+					null);
+		}
+	}
+
+	/**
+	 * Many routine valid checks at once (see {@link OutcomeRules#isRoutine}), in one transaction: their
+	 * history and health ({@link #verifiedAll}), and their tokens' times through the tokens module.
+	 */
+	@Transactional
+	void applyRoutine(Map<Long, PublisherOutcome.Valid> answers, Instant now) {
+		Map<Long, Evidence> evidence = new LinkedHashMap<>();
+		answers.forEach((id, valid) -> evidence.put(id, valid.evidence()));
+		verifiedAll(evidence, now, now.plus(this.settings.interval()));
+		this.tokens.recordChecks(now, answers.entrySet()
+			.stream()
+			.map(e -> new CheckedToken(e.getKey(), e.getValue().expiresAt(), e.getValue().dataAccessExpiresAt()))
+			.toList());
+	}
+
+	/**
+	 * A claimed account that was not sent to its publisher: its token cannot be decrypted ({@code why}
+	 * says so, in its history), or it has none any more. It waits for the next interval either way.
+	 */
+	@Transactional
+	void notChecked(long accountId, Instant now, Evidence why) {
+		if (why != null) {
+			history(accountId, now, CheckOutcome.MISCONFIGURED, null, why);
+			this.jdbc.sql("update account_health set last_outcome = ?, last_error = ? where account_id = ?")
+				.params(CheckOutcome.MISCONFIGURED.name(), cut(why.toString(), 500), accountId)
+				.update();
+		}
+		release(accountId, now.plus(this.settings.interval()));
+	}
+
+	private void history(long accountId, Instant at, CheckOutcome outcome, String reason, Evidence evidence) {
 		this.jdbc.sql("""
 				insert into token_check (account_id, checked_at, outcome, reason, code, subcode, trace_id, detail)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(accountId, at(at), outcome.name(), reason, cut(evidence.code(), 32), cut(evidence.subcode(), 32),
 					cut(evidence.traceId(), 100), cut(evidence.toString(), 500))
-			.update();
-		this.jdbc.sql("update account_health set last_outcome = ?, last_error = ? where account_id = ?")
-			.params(outcome.name(), outcome == CheckOutcome.VALID ? null : cut(evidence.toString(), 500), accountId)
-			.update();
-	}
-
-	/** The publisher answered about the token: it is verified, whatever the answer was. */
-	void verified(long accountId, Instant at) {
-		this.jdbc.sql("update account_health set last_verified_at = ?, unreachable_since = null, unreachable_noticed = false"
-				+ " where account_id = ?")
-			.params(at(at), accountId)
-			.update();
-	}
-
-	/** The publisher could not be reached about this account; returns since when that is so. */
-	Instant unreachable(long accountId, Instant at) {
-		return this.jdbc.sql("""
-				update account_health set unreachable_since = coalesce(unreachable_since, ?) where account_id = ?
-				returning unreachable_since""")
-			.params(at(at), accountId)
-			.query((rs, n) -> instant(rs, "unreachable_since"))
-			.single();
-	}
-
-	void unreachableNoticed(long accountId) {
-		this.jdbc.sql("update account_health set unreachable_noticed = true where account_id = ?").param(accountId).update();
-	}
-
-	void problems(long accountId, Instant billingSince, Instant permissionSince) {
-		this.jdbc.sql("update account_health set billing_problem_since = ?, permission_problem_since = ? where account_id = ?")
-			.params(at(billingSince), at(permissionSince), accountId)
-			.update();
-	}
-
-	void expiryIncident(long accountId, Instant openedAt, int remindersSent) {
-		this.jdbc.sql("update account_health set expiry_incident_opened_at = ?, reminders_sent = ? where account_id = ?")
-			.params(at(openedAt), remindersSent, accountId)
 			.update();
 	}
 

@@ -1,215 +1,238 @@
 package io.tokenwarden.health;
 
-import io.tokenwarden.accounts.PublisherAccount;
-import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.notifications.NewNotice;
 import io.tokenwarden.notifications.NoticeAccount;
-import io.tokenwarden.notifications.Notices;
+import io.tokenwarden.notifications.NoticeKind;
 import io.tokenwarden.notifications.NotificationSettings;
-import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.PublisherOutcome;
-import io.tokenwarden.tokens.AccountToken;
-import io.tokenwarden.tokens.AccountTokens;
-import io.tokenwarden.tokens.CheckedToken;
+import io.tokenwarden.tokens.CheckFindings;
 import io.tokenwarden.tokens.TokenStatus;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a check's outcome does, in one transaction with its notices. Only an {@code Expired} outcome
- * turns a valid token expired; unreachable and rate-limited answers change no status and send nothing
- * until one account has gone unverified for {@code unreachable-notice-after}, and never during a
- * publisher-wide incident. A billing problem flags the account; the token stays valid. An answer the
- * classifier could not read changes nothing and sends nothing: its history says so, and the account
- * shows it until the next check reads an answer.
+ * What a check's answer means, decided without reading or writing anything: the token's facts, the account's
+ * health and the publisher's answer go in, a {@link HealthDecision} comes out. Only an {@code Expired} answer
+ * turns a valid token expired; unreachable and rate-limited answers change no status and send nothing until one
+ * account has gone unverified for {@code unreachable-notice-after}, and never while the publisher is down. A
+ * billing problem flags the account; the token stays valid. An answer the classifier could not read changes
+ * nothing and sends nothing: its history says so, and the account shows it until a check reads an answer.
  */
 @Component
 class OutcomeRules {
 
+	/** Who the token's history says changed its status. */
 	static final String CHECKER = "health check";
-
-	private final HealthStore store;
-
-	private final AccountTokens tokens;
-
-	private final Notices notices;
-
-	private final ExpiryWarnings warnings;
-
-	private final AuditLog auditLog;
 
 	private final HealthSettings settings;
 
 	private final NotificationSettings notificationSettings;
 
-	private final ApplicationEventPublisher events;
+	private final ExpiryWarnings warnings;
 
-	OutcomeRules(HealthStore store, AccountTokens tokens, Notices notices, ExpiryWarnings warnings, AuditLog auditLog,
-			HealthSettings settings, NotificationSettings notificationSettings, ApplicationEventPublisher events) {
-		this.events = events;
-		this.store = store;
-		this.tokens = tokens;
-		this.notices = notices;
-		this.warnings = warnings;
-		this.auditLog = auditLog;
+	OutcomeRules(HealthSettings settings, NotificationSettings notificationSettings) {
 		this.settings = settings;
 		this.notificationSettings = notificationSettings;
+		this.warnings = new ExpiryWarnings(notificationSettings);
 	}
 
-	@Transactional
-	void apply(PublisherAccount account, AccountToken token, CheckResult result, Instant now, boolean publisherIncident) {
-		long id = account.id();
-		AccountHealth health = this.store.find(id).orElseThrow();
-		PublisherOutcome outcome = result.outcome();
-		AccountToken current = this.tokens.lock(id).orElse(null);
-		if (current == null || current.version() != token.version()) {
-			// refreshed or invalidated while the publisher was asked: this answer is about a token
-			// that is no longer the account's, so it changes nothing; the account is checked again soon
-			this.store.release(id, now.plus(this.settings.probeInterval()));
-			return;
+	/**
+	 * The decision for one answer. {@code publisherDown}: the publisher counts as down for this answer (an
+	 * outage found in its batch, or an open incident), so an unreachable account sends no notice of its own.
+	 */
+	HealthDecision decide(NoticeAccount account, TokenFacts token, AccountHealth health, CheckResult result,
+			Instant now, boolean publisherDown) {
+		HealthDecision decision = answer(account, token, health, result, now, publisherDown);
+		return decision.withChanges(changes(account, token, health, decision));
+	}
+
+	/**
+	 * What the decision tells other modules (the channels): the same news as the owner's notices, one per
+	 * incident and one for its recovery; reminders are not news.
+	 */
+	private static List<AccountHealthChanged> changes(NoticeAccount account, TokenFacts token, AccountHealth before,
+			HealthDecision decision) {
+		List<AccountHealthChanged> changes = new ArrayList<>();
+		Instant now = decision.checkedAt();
+		for (NewNotice notice : decision.notices()) {
+			if (notice.kind() == NoticeKind.EXPIRED && decision.tokenExpired()) {
+				changes.add(change(AccountHealthChanged.Change.EXPIRED, account, notice.reason(), now, null,
+						notice.dedupeKey()));
+			}
+			else if (notice.kind() == NoticeKind.EXPIRING_SOON) {
+				changes.add(change(AccountHealthChanged.Change.EXPIRY_WARNING, account, notice.reason(), now,
+						notice.expiresAt(), notice.dedupeKey()));
+			}
+			else if (notice.kind() == NoticeKind.FUNDING_SOURCE_INVALID) {
+				changes.add(change(AccountHealthChanged.Change.FUNDING_PROBLEM, account, null, now, null,
+						notice.dedupeKey()));
+			}
 		}
-		if (outcome instanceof PublisherOutcome.Valid valid) {
-			this.store.verified(id, now);
-			this.store.recordCheck(id, now, CheckOutcome.VALID, null, valid.evidence());
-			this.tokens.recordCheck(id, now, valid.expiresAt(), valid.dataAccessExpiresAt());
+		if (decision.outcome() == CheckOutcome.VALID) {
 			if (token.status() == TokenStatus.EXPIRED) {
-				this.tokens.changeStatus(id, TokenStatus.VALID, null, null, CHECKER);
-				this.store.expiryIncident(id, null, 0);
-				Instant opened = since(health.expiryIncidentOpenedAt(), now);
-				publish(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
-						"recovered:expired:" + id + ":" + opened.toEpochMilli());
+				Instant opened = since(before.expiryIncidentOpenedAt(), now);
+				changes.add(change(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+						"recovered:expired:" + account.id() + ":" + opened.toEpochMilli()));
 			}
-			if (health.billingProblemSince() != null && result.billingProblem() == null) {
-				publish(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
-						"recovered:funding:" + id + ":" + health.billingProblemSince().toEpochMilli());
-			}
-			billing(account, health, result.billingProblem(), now);
-			this.store.problems(id, result.billingProblem() == null ? null : since(health.billingProblemSince(), now), null);
-			this.warnings.check(notice(account), token, valid, now);
-		}
-		else if (outcome instanceof PublisherOutcome.Expired expired) {
-			this.store.verified(id, now);
-			this.store.recordCheck(id, now, CheckOutcome.EXPIRED, expired.reason().name(), expired.evidence());
-			this.tokens.recordCheck(id, now, null, null);
-			expired(account, token, health, expired, now);
-		}
-		else if (outcome instanceof PublisherOutcome.Unreachable unreachable) {
-			this.store.recordCheck(id, now, CheckOutcome.UNREACHABLE, null, unreachable.evidence());
-			Instant since = this.store.unreachable(id, now);
-			if (!publisherIncident && !health.unreachableNoticed()
-					&& !since.plus(this.settings.unreachableNoticeAfter()).isAfter(now)) {
-				enqueueForOwnerAndAdmins(NewNotice.unreachable(notice(account), health.lastVerifiedAt(),
-						"unreachable:" + id + ":" + since.toEpochMilli()));
-				this.store.unreachableNoticed(id);
+			if (before.billingProblemSince() != null && decision.health().billingProblemSince() == null) {
+				changes.add(change(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+						"recovered:funding:" + account.id() + ":" + before.billingProblemSince().toEpochMilli()));
 			}
 		}
-		else if (outcome instanceof PublisherOutcome.FundingSourceInvalid funding) {
-			this.store.verified(id, now);
-			this.store.recordCheck(id, now, CheckOutcome.FUNDING_SOURCE_INVALID, null, funding.evidence());
-			billing(account, health, funding, now);
-			this.store.problems(id, since(health.billingProblemSince(), now), health.permissionProblemSince());
+		return changes;
+	}
+
+	private static AccountHealthChanged change(AccountHealthChanged.Change change, NoticeAccount account, String reason,
+			Instant at, Instant expiresAt, String key) {
+		return new AccountHealthChanged(change, account.id(), account.publisher(), account.externalId(), account.name(),
+				reason, at, expiresAt, key);
+	}
+
+	private HealthDecision answer(NoticeAccount account, TokenFacts token, AccountHealth health, CheckResult result,
+			Instant now, boolean publisherDown) {
+		PublisherOutcome outcome = result.outcome();
+		Instant next = nextCheck(outcome, now);
+		if (outcome instanceof PublisherOutcome.Valid valid) {
+			return valid(account, token, health, valid, result.billingProblem(), now, next);
 		}
-		else if (outcome instanceof PublisherOutcome.Unrecognised unrecognised) {
-			// not verified (nobody can say the token works) and not unreachable (the publisher answered)
-			this.store.recordCheck(id, now, CheckOutcome.UNRECOGNISED, null, unrecognised.evidence());
+		if (outcome instanceof PublisherOutcome.Expired expired) {
+			return expired(account, token, health, expired, now, next);
 		}
-		else if (outcome instanceof PublisherOutcome.PermissionMissing missing) {
-			this.store.verified(id, now);
-			this.store.recordCheck(id, now, CheckOutcome.PERMISSION_MISSING, null, missing.evidence());
-			this.store.problems(id, health.billingProblemSince(), since(health.permissionProblemSince(), now));
+		if (outcome instanceof PublisherOutcome.Unreachable) {
+			return unreachable(account, health, result, now, publisherDown, next);
 		}
-		else {
-			this.store.recordCheck(id, now, kind(outcome), null, outcome.evidence());
+		if (outcome instanceof PublisherOutcome.FundingSourceInvalid funding) {
+			List<NewNotice> notices = billingNotice(account, health, funding, now);
+			AccountHealth after = verified(health, now, since(health.billingProblemSince(), now),
+					health.permissionProblemSince());
+			return new HealthDecision(now, CheckOutcome.FUNDING_SOURCE_INVALID, null, funding.evidence(), null, after, next,
+					notices, false);
 		}
-		this.store.release(id, nextCheck(outcome, now));
+		if (outcome instanceof PublisherOutcome.PermissionMissing missing) {
+			AccountHealth after = verified(health, now, health.billingProblemSince(),
+					since(health.permissionProblemSince(), now));
+			return new HealthDecision(now, CheckOutcome.PERMISSION_MISSING, null, missing.evidence(), null, after, next,
+					List.of(), false);
+		}
+		// unrecognised: not verified (nobody can say the token works) and not unreachable (the publisher
+		// answered); rate-limited, misconfigured, refused: nothing said about the token either
+		return new HealthDecision(now, CheckOutcome.of(outcome), null, outcome.evidence(), null, health, next, List.of(),
+				false);
 	}
 
 	/**
 	 * A valid answer that changes nothing but times: the token stays VALID, there is no billing problem
-	 * and no expiry warning due. Most checks are this; {@link #applyRoutine}
-	 * records many of them in a few statements.
+	 * and no expiry warning due. Most checks are this; {@link HealthStore#applyRoutine} records many of
+	 * them in a few statements.
 	 */
-	boolean isRoutine(AccountToken token, CheckResult result, Instant now) {
-		return result.outcome() instanceof PublisherOutcome.Valid valid && token.status() == TokenStatus.VALID && result.billingProblem() == null
-				&& !this.warnings.anyReached(token, valid, now);
-	}
-
-	/** What {@link #apply} does for routine valid answers (see {@link #isRoutine}), for many in one transaction. */
-	@Transactional
-	void applyRoutine(Map<Long, PublisherOutcome.Valid> answers, Instant now) {
-		Map<Long, Evidence> evidence = new LinkedHashMap<>();
-		answers.forEach((id, valid) -> evidence.put(id, valid.evidence()));
-		this.store.verifiedAll(evidence, now, now.plus(this.settings.interval()));
-		this.tokens.recordChecks(now, answers.entrySet()
-			.stream()
-			.map(e -> new CheckedToken(e.getKey(), e.getValue().expiresAt(), e.getValue().dataAccessExpiresAt()))
-			.toList());
+	boolean isRoutine(TokenFacts token, CheckResult result, Instant now) {
+		return result.outcome() instanceof PublisherOutcome.Valid valid && token.status() == TokenStatus.VALID
+				&& result.billingProblem() == null && !this.warnings.anyReached(token, valid, now);
 	}
 
 	/**
-	 * A claimed account that was not sent to its publisher: its token cannot be decrypted ({@code why}
-	 * says so, in its history), or it has none any more. It waits for the next interval either way.
+	 * The outage-401 storm (docs/publishers.md, "X errors": X has had outages that answered 401): an expiry that
+	 * rests on a bare HTTP 401 is held as unreachable when as many accounts and as large a share of the batch as
+	 * an outage get one at once, or while the publisher's incident is open. A user revoking the app is one
+	 * account; most of a batch at the same moment is the publisher. Its token is checked again next round.
 	 */
-	@Transactional
-	void notChecked(long accountId, Instant now, Evidence why) {
-		if (why != null) {
-			this.store.recordCheck(accountId, now, CheckOutcome.MISCONFIGURED, null, why);
+	List<PublisherOutcome> holdRefusalStorm(List<PublisherOutcome> outcomes, boolean incidentOpen) {
+		long refused = outcomes.stream().filter(OutcomeRules::refusedWith401).count();
+		boolean storm = outcomes.size() >= this.settings.outageMinAccounts()
+				&& refused >= this.settings.outageShare() * outcomes.size();
+		if (refused == 0 || (!storm && !incidentOpen)) {
+			return outcomes;
 		}
-		this.store.release(accountId, now.plus(this.settings.interval()));
+		String held = storm ? "held: " + refused + " of " + outcomes.size() + " tokens refused with a 401 at once"
+				: "held: a 401 during an open incident";
+		return outcomes.stream()
+			.map(outcome -> refusedWith401(outcome)
+					? (PublisherOutcome) new PublisherOutcome.Unreachable(outcome.evidence().withDetail(held)) : outcome)
+			.toList();
 	}
 
-	private void expired(PublisherAccount account, AccountToken token, AccountHealth health,
-			PublisherOutcome.Expired expired, Instant now) {
-		long id = account.id();
-		if (token.status() == TokenStatus.VALID || health.expiryIncidentOpenedAt() == null) {
-			if (token.status() == TokenStatus.VALID) {
-				this.tokens.changeStatus(id, TokenStatus.EXPIRED, expired.reason().name(), null, CHECKER);
-				this.auditLog.record("token_expired", CHECKER, null, id, expired.evidence().toString(), null);
+	private static boolean refusedWith401(PublisherOutcome outcome) {
+		return outcome instanceof PublisherOutcome.Expired && Integer.valueOf(401).equals(outcome.evidence().httpStatus());
+	}
+
+	private HealthDecision valid(NoticeAccount account, TokenFacts token, AccountHealth health,
+			PublisherOutcome.Valid valid, PublisherOutcome.FundingSourceInvalid billingProblem, Instant now,
+			Instant next) {
+		List<NewNotice> notices = new ArrayList<>(billingNotice(account, health, billingProblem, now));
+		notices.addAll(this.warnings.due(account, token, valid, now));
+		AccountHealth after = verified(health, now,
+				billingProblem == null ? null : since(health.billingProblemSince(), now), null);
+		CheckFindings findings = CheckFindings.checked(now, valid.expiresAt(), valid.dataAccessExpiresAt());
+		if (token.status() == TokenStatus.EXPIRED) {
+			findings = findings.withStatus(TokenStatus.VALID, null, CHECKER);
+			after = expiryIncident(after, null, 0);
+		}
+		return new HealthDecision(now, CheckOutcome.VALID, null, valid.evidence(), findings, after, next, notices, false);
+	}
+
+	private HealthDecision expired(NoticeAccount account, TokenFacts token, AccountHealth health,
+			PublisherOutcome.Expired expired, Instant now, Instant next) {
+		String reason = expired.reason().name();
+		CheckFindings findings = CheckFindings.checked(now, null, null);
+		AccountHealth after = verified(health, now, health.billingProblemSince(), health.permissionProblemSince());
+		boolean turnsExpired = token.status() == TokenStatus.VALID;
+		List<NewNotice> notices = new ArrayList<>();
+		if (turnsExpired || health.expiryIncidentOpenedAt() == null) {
+			if (turnsExpired) {
+				findings = findings.withStatus(TokenStatus.EXPIRED, reason, CHECKER);
 			}
-			this.store.expiryIncident(id, now, 0);
-			enqueueForOwnerAndAdmins(NewNotice.expired(notice(account), expired.reason().name(), now,
-					"expired:" + id + ":" + now.toEpochMilli()));
-			publish(AccountHealthChanged.Change.EXPIRED, account, expired.reason().name(), now, null,
-					"expired:" + id + ":" + now.toEpochMilli());
-			return;
+			after = expiryIncident(after, now, 0);
+			notices.add(NewNotice.expired(account, reason, now, "expired:" + account.id() + ":" + now.toEpochMilli()));
 		}
-		Instant opened = health.expiryIncidentOpenedAt();
-		int sent = health.remindersSent();
-		if (!opened.plus(this.notificationSettings.reminderInterval().multipliedBy(sent + 1L)).isAfter(now)) {
-			String reason = token.statusReason() == null ? expired.reason().name() : token.statusReason();
-			enqueueForOwnerAndAdmins(NewNotice.expired(notice(account), reason, opened,
-					"expired:" + id + ":" + opened.toEpochMilli() + ":reminder:" + (sent + 1)));
-			this.store.expiryIncident(id, opened, sent + 1);
+		else {
+			Instant opened = health.expiryIncidentOpenedAt();
+			int sent = health.remindersSent();
+			if (!opened.plus(this.notificationSettings.reminderInterval().multipliedBy(sent + 1L)).isAfter(now)) {
+				String remembered = token.statusReason() == null ? reason : token.statusReason();
+				notices.add(NewNotice.expired(account, remembered, opened,
+						"expired:" + account.id() + ":" + opened.toEpochMilli() + ":reminder:" + (sent + 1)));
+				after = expiryIncident(after, opened, sent + 1);
+			}
 		}
+		return new HealthDecision(now, CheckOutcome.EXPIRED, reason, expired.evidence(), findings, after, next, notices,
+				turnsExpired);
 	}
 
-	private void billing(PublisherAccount account, AccountHealth health, PublisherOutcome.FundingSourceInvalid problem,
-			Instant now) {
-		if (problem != null && health.billingProblemSince() == null) {
-			enqueueForOwnerAndAdmins(NewNotice.fundingSourceInvalid(notice(account), now,
-					"funding:" + account.id() + ":" + now.toEpochMilli()));
-			publish(AccountHealthChanged.Change.FUNDING_PROBLEM, account, null, now, null,
-					"funding:" + account.id() + ":" + now.toEpochMilli());
-		}
+	private HealthDecision unreachable(NoticeAccount account, AccountHealth health, CheckResult result, Instant now,
+			boolean publisherDown, Instant next) {
+		Instant since = since(health.unreachableSince(), now);
+		boolean notice = !publisherDown && !health.unreachableNoticed()
+				&& !since.plus(this.settings.unreachableNoticeAfter()).isAfter(now);
+		AccountHealth after = new AccountHealth(health.accountId(), health.lastVerifiedAt(), since,
+				health.unreachableNoticed() || notice, health.billingProblemSince(), health.permissionProblemSince(),
+				health.expiryIncidentOpenedAt(), health.remindersSent());
+		List<NewNotice> notices = notice ? List.of(NewNotice.unreachable(account, health.lastVerifiedAt(),
+				"unreachable:" + account.id() + ":" + since.toEpochMilli())) : List.of();
+		return new HealthDecision(now, CheckOutcome.UNREACHABLE, null, result.outcome().evidence(), null, after, next,
+				notices, false);
 	}
 
-	/** Tells other modules (the channels) what the notices just told the owner; joins this transaction. */
-	private void publish(AccountHealthChanged.Change change, PublisherAccount account, String reason, Instant at,
-			Instant expiresAt, String key) {
-		this.events.publishEvent(new AccountHealthChanged(change, account.id(), account.publisher(),
-				account.externalId(), account.name(), reason, at, expiresAt, key));
+	private static List<NewNotice> billingNotice(NoticeAccount account, AccountHealth health,
+			PublisherOutcome.FundingSourceInvalid problem, Instant now) {
+		if (problem == null || health.billingProblemSince() != null) {
+			return List.of();
+		}
+		return List.of(NewNotice.fundingSourceInvalid(account, now, "funding:" + account.id() + ":" + now.toEpochMilli()));
 	}
 
-	void enqueueForOwnerAndAdmins(NewNotice notice) {
-		this.notices.enqueue(notice);
-		for (String admin : this.notices.adminCopyRecipients(notice.account().id())) {
-			this.notices.enqueue(notice.copyTo(admin));
-		}
+	/** The publisher answered about the token: it is verified, whatever the answer was. */
+	private static AccountHealth verified(AccountHealth health, Instant now, Instant billingSince, Instant permissionSince) {
+		return new AccountHealth(health.accountId(), now, null, false, billingSince, permissionSince,
+				health.expiryIncidentOpenedAt(), health.remindersSent());
+	}
+
+	private static AccountHealth expiryIncident(AccountHealth health, Instant openedAt, int remindersSent) {
+		return new AccountHealth(health.accountId(), health.lastVerifiedAt(), health.unreachableSince(),
+				health.unreachableNoticed(), health.billingProblemSince(), health.permissionProblemSince(), openedAt,
+				remindersSent);
 	}
 
 	private Instant nextCheck(PublisherOutcome outcome, Instant now) {
@@ -220,24 +243,8 @@ class OutcomeRules {
 		return next;
 	}
 
-	static NoticeAccount notice(PublisherAccount account) {
-		return new NoticeAccount(account.id(), account.publisher(), account.externalId(), account.name(),
-				account.ownerEmail());
-	}
-
 	private static Instant since(Instant existing, Instant now) {
 		return existing == null ? now : existing;
 	}
-
-	private static CheckOutcome kind(PublisherOutcome outcome) {
-		if (outcome instanceof PublisherOutcome.RateLimited) {
-			return CheckOutcome.RATE_LIMITED;
-		}
-		if (outcome instanceof PublisherOutcome.Misconfigured) {
-			return CheckOutcome.MISCONFIGURED;
-		}
-		return CheckOutcome.REFUSED;
-	}
-
 
 }

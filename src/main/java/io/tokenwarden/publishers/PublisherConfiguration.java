@@ -4,6 +4,7 @@ import io.tokenwarden.publishers.facebook.FacebookPublisher;
 import io.tokenwarden.publishers.http.AppCredentials;
 import io.tokenwarden.publishers.x.XPublisher;
 import io.tokenwarden.tokens.TokenSecret;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -27,15 +29,21 @@ class PublisherConfiguration {
 
 	private static final String CLIENT_PREFIX = "spring.security.oauth2.client";
 
+	/**
+	 * The adapters' HTTP clients start from Boot's {@link RestClient.Builder} (one per adapter: the bean is a
+	 * prototype), so every publisher call is an {@code http.client.requests} observation tagged with its host.
+	 */
 	@Bean
-	Publishers publishers(PublisherSettings settings, Environment environment, Clock clock) {
+	Publishers publishers(PublisherSettings settings, Environment environment, ObjectProvider<RestClient.Builder> http,
+			Clock clock) {
 		OAuth2ClientProperties oauth = Binder.get(environment)
 			.bind(CLIENT_PREFIX, OAuth2ClientProperties.class)
 			.orElseGet(OAuth2ClientProperties::new);
 		AppCredentials facebook = credentials(oauth, Publisher.FACEBOOK,
 				withPath(settings.facebook().graphUrl(), "/oauth/access_token"));
-		XPublisher x = new XPublisher(settings, clock);
-		return new Publishers(List.of(new FacebookPublisher(settings, facebook, clock), x), x.consent());
+		XPublisher x = new XPublisher(settings, http.getObject(), clock);
+		return new Publishers(List.of(new FacebookPublisher(settings, facebook, http.getObject(), clock), x),
+				x.consent());
 	}
 
 	/** Binds secret properties (X's consumer secret) straight into a {@link TokenSecret}, which never prints them. */

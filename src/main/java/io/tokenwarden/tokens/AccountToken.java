@@ -89,11 +89,7 @@ public class AccountToken {
 		}
 	}
 
-	void checkedAt(Instant at) {
-		this.lastCheckedAt = at;
-	}
-
-	/** Changes with every write of the row: a check compares it to know the token did not change under it. */
+	/** Changes with every new secret and every status change: a check compares it to know the token did not change under it. */
 	public long version() {
 		return this.version;
 	}

@@ -3,10 +3,8 @@ package io.tokenwarden.tokens;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +18,5 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
 	/** findAllById as a query string: Hibernate caches its plan, where findAllById rebuilds a criteria query each time. */
 	@Query("select t from AccountToken t where t.accountId in :ids")
 	List<AccountToken> findAllWithIds(Collection<Long> ids);
-
-	@Modifying
-	@Query("""
-			update AccountToken t set t.lastCheckedAt = :checkedAt,
-			    t.expiresAt = coalesce(:expiresAt, t.expiresAt),
-			    t.dataAccessExpiresAt = coalesce(:dataAccessExpiresAt, t.dataAccessExpiresAt)
-			where t.accountId = :accountId""")
-	int recordCheck(long accountId, Instant checkedAt, Instant expiresAt, Instant dataAccessExpiresAt);
 
 }

@@ -52,15 +52,6 @@ public class AccountTokens {
 		return this.repository.save(current);
 	}
 
-	/**
-	 * Locks the account's token row until the caller's transaction ends and reads it afresh, so that a check's
-	 * answer is applied only to the token it was about. Other instances wait, then see the result.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<AccountToken> lock(long accountId) {
-		return this.repository.findForUpdate(accountId);
-	}
-
 	/** The plaintext of one of a token's secrets, for the one call that sends it to its publisher. */
 	public Optional<TokenSecret> reveal(AccountToken token, TokenKind kind) {
 		byte[] ciphertext = kind == TokenKind.ACCESS ? token.accessTokenCiphertext() : token.tokenSecretCiphertext();
@@ -74,17 +65,41 @@ public class AccountTokens {
 	}
 
 	/**
-	 * Records a check's facts without touching the status: when it was checked and, when the publisher
-	 * said, until when the token and its data access last. A plain update, so it never races a status change.
+	 * Writes what a check learned of the account's token, in one statement, provided the token is still the one
+	 * the check asked about (its {@code version}): a token refreshed or invalidated meanwhile is left alone and
+	 * this returns false. Null {@code findings} write nothing but still say whether the token is the same (the
+	 * row stays locked until the caller's transaction ends). A status change counts as a new version.
 	 */
-	@Transactional
-	public void recordCheck(long accountId, Instant checkedAt, Instant expiresAt, Instant dataAccessExpiresAt) {
-		this.repository.recordCheck(accountId, checkedAt, expiresAt, dataAccessExpiresAt);
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean applyCheck(long accountId, long version, CheckFindings findings) {
+		if (findings == null) {
+			return this.jdbc.sql("select 1 from account_token where account_id = ? and version = ? for update")
+				.params(accountId, version)
+				.query(Integer.class)
+				.optional()
+				.isPresent();
+		}
+		String statusChange = findings.status() == null ? "" : """
+				, status = :status, status_reason = :reason, status_note = null, status_changed_at = :checkedAt,
+				  status_changed_by = :actor, version = version + 1""";
+		return this.jdbc.sql("update account_token set last_checked_at = :checkedAt,"
+				+ " expires_at = coalesce(:expiresAt, expires_at),"
+				+ " data_access_expires_at = coalesce(:dataAccessExpiresAt, data_access_expires_at)" + statusChange
+				+ " where account_id = :accountId and version = :version")
+			.param("checkedAt", utc(findings.checkedAt()))
+			.param("expiresAt", utc(findings.expiresAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("dataAccessExpiresAt", utc(findings.dataAccessExpiresAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("status", findings.status() == null ? null : findings.status().name())
+			.param("reason", findings.statusReason())
+			.param("actor", findings.actor())
+			.param("accountId", accountId)
+			.param("version", version)
+			.update() == 1;
 	}
 
 	/**
-	 * {@link #recordCheck} for many tokens in one statement (a health check batch), joining the caller's
-	 * transaction when there is one.
+	 * What routine checks (their tokens stay as they are) learned of many tokens, in one statement (a health
+	 * check batch), joining the caller's transaction when there is one.
 	 */
 	@Transactional
 	public void recordChecks(Instant checkedAt, List<CheckedToken> checked) {

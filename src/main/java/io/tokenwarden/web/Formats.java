@@ -1,5 +1,7 @@
 package io.tokenwarden.web;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How pages show times: {@code ${@formats.relative(t)}} and {@code ${@formats.dateTime(t)}}. */
 @Component("formats")
@@ -19,8 +22,11 @@ public class Formats {
 
 	private final Clock clock;
 
-	Formats(Clock clock) {
+	private final MessageSource messages;
+
+	Formats(Clock clock, MessageSource messages) {
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	public String dateTime(Instant instant) {
@@ -31,39 +37,39 @@ public class Formats {
 		return instant == null ? "" : DATE.format(instant);
 	}
 
-	/** "in 3 days", "2 hours ago", "just now". */
+	/** "in 3 days", "2 hours ago", "just now", in the request's language ({@code time.*} messages). */
 	public String relative(Instant instant) {
+		return relative(instant, LocaleContextHolder.getLocale());
+	}
+
+	/** {@link #relative(Instant)} in {@code locale}. */
+	public String relative(Instant instant, Locale locale) {
 		if (instant == null) {
 			return "";
 		}
 		Duration delta = Duration.between(this.clock.instant(), instant);
-		boolean future = !delta.isNegative();
 		Duration size = delta.abs();
-		String amount;
 		if (size.toMinutes() < 1) {
-			return "just now";
+			return this.messages.getMessage("time.justNow", null, locale);
 		}
-		else if (size.toHours() < 1) {
-			amount = plural(size.toMinutes(), "minute");
+		String amount;
+		if (size.toHours() < 1) {
+			amount = this.messages.getMessage("time.minutes", new Object[] { size.toMinutes() }, locale);
 		}
 		else if (size.toDays() < 1) {
-			amount = plural(size.toHours(), "hour");
+			amount = this.messages.getMessage("time.hours", new Object[] { size.toHours() }, locale);
 		}
 		else if (size.toDays() < 60) {
-			amount = plural(size.toDays(), "day");
+			amount = this.messages.getMessage("time.days", new Object[] { size.toDays() }, locale);
 		}
 		else {
-			amount = plural(size.toDays() / 30, "month");
+			amount = this.messages.getMessage("time.months", new Object[] { size.toDays() / 30 }, locale);
 		}
-		return future ? "in " + amount : amount + " ago";
+		return this.messages.getMessage(delta.isNegative() ? "time.ago" : "time.in", new Object[] { amount }, locale);
 	}
 
 	public boolean isPast(Instant instant) {
 		return instant != null && instant.isBefore(this.clock.instant());
-	}
-
-	private static String plural(long n, String unit) {
-		return n + " " + unit + (n == 1 ? "" : "s");
 	}
 
 }

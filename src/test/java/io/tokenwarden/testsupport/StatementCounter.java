@@ -9,6 +9,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the SQL statements the application prepares or executes, through a data source proxy. */
@@ -17,8 +19,31 @@ public class StatementCounter {
 
 	private static final AtomicLong COUNT = new AtomicLong();
 
+	/** The SQL prepared on this thread while {@link #recording} runs its work; null when not recording. */
+	private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+
 	public static long count() {
 		return COUNT.get();
+	}
+
+	/** Work to record, such as a MockMvc request (which runs on the test's thread). */
+	public interface Work {
+
+		void run() throws Exception;
+
+	}
+
+	/** The SQL of every statement the work prepared on the calling thread, in order. */
+	public static List<String> recording(Work work) throws Exception {
+		List<String> recorded = new ArrayList<>();
+		RECORDED.set(recorded);
+		try {
+			work.run();
+		}
+		finally {
+			RECORDED.remove();
+		}
+		return recorded;
 	}
 
 	@Bean
@@ -42,6 +67,10 @@ public class StatementCounter {
 			String name = method.getName();
 			if (name.equals("prepareStatement") || name.equals("prepareCall")) {
 				COUNT.incrementAndGet();
+				List<String> recorded = RECORDED.get();
+				if (recorded != null && args != null && args.length > 0 && args[0] instanceof String sql) {
+					recorded.add(sql);
+				}
 			}
 			if (name.equals("createStatement")) {
 				COUNT.incrementAndGet();

@@ -1,6 +1,10 @@
 package io.tokenwarden.web;
 
+import io.tokenwarden.publishers.HeldToken;
+import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.publishers.Publishers;
 import io.tokenwarden.testsupport.HttpUser;
+import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,9 @@ class OperationsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Publishers publishers;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -72,6 +79,21 @@ class OperationsTests {
 
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+	}
+
+	@Test
+	void prometheusWhenAPublisherWasAskedThenItsCallsAreTimedByHostAndNeverShowTheToken() throws Exception {
+		String token = "EAAGmetrics" + System.nanoTime();
+		this.publishers.client(Publisher.FACEBOOK).inspectAll(List.of(new HeldToken(TokenSecret.of(token), null)));
+
+		String metrics = get(this.managementPort, "/actuator/prometheus").body();
+
+		assertThat(metrics).containsPattern(
+				"http_client_requests_seconds_count\\{[^}]*client_name=\"localhost\"[^}]*method=\"POST\"[^}]*\\} [1-9]");
+		assertThat(metrics).doesNotContain(token).doesNotContain("access_token");
+		assertThat(metrics.lines().filter(l -> l.startsWith("http_client_requests_seconds_count")))
+			.as("uri templates or none: one series per host and request kind, not one per call")
+			.allMatch(l -> l.contains("uri=\"none\"") || !l.contains("?"));
 	}
 
 	@Test

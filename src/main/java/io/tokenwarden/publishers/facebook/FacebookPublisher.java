@@ -22,6 +22,7 @@ import io.tokenwarden.publishers.http.Json;
 import io.tokenwarden.publishers.http.PublisherHttp;
 import io.tokenwarden.tokens.TokenSecret;
 import tools.jackson.databind.JsonNode;
+import org.springframework.web.client.RestClient;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,10 +49,16 @@ public final class FacebookPublisher implements PublisherClient {
 
 	private final Clock clock;
 
+	/** An adapter on a plain {@link RestClient.Builder}: for a caller outside the application context (tests). */
 	public FacebookPublisher(PublisherSettings settings, AppCredentials app, Clock clock) {
+		this(settings, app, RestClient.builder(), clock);
+	}
+
+	public FacebookPublisher(PublisherSettings settings, AppCredentials app, RestClient.Builder http, Clock clock) {
 		this.app = app;
 		this.clock = clock;
-		this.graph = new GraphApi(PublisherHttp.restClient(settings, List.of(settings.facebook().graphUrl(), app.tokenUri())),
+		this.graph = new GraphApi(
+				PublisherHttp.restClient(http, settings, List.of(settings.facebook().graphUrl(), app.tokenUri())),
 				settings.facebook().graphUrl(), app);
 		this.batch = new GraphBatch(this.graph, clock);
 		this.assets = new GraphAssets(this.graph, clock);

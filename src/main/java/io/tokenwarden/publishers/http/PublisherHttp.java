@@ -15,15 +15,17 @@ import java.util.Collection;
 
 /**
  * The HTTP plumbing every adapter shares: a {@link RestClient} on the JDK client with the configured
- * timeouts, no redirects and the {@link OutboundAllowlist}; and {@link #exchange}, which turns any
- * answer or fault into an {@link HttpAnswer} instead of an exception.
+ * timeouts, no redirects and the {@link OutboundAllowlist}, from the builder it is given (Boot's, whose
+ * observations time every call by host); and {@link #exchange}, which turns any answer or fault into an
+ * {@link HttpAnswer} instead of an exception.
  */
 public final class PublisherHttp {
 
 	private PublisherHttp() {
 	}
 
-	public static RestClient restClient(PublisherSettings settings, Collection<URI> allowedOrigins) {
+	public static RestClient restClient(RestClient.Builder builder, PublisherSettings settings,
+			Collection<URI> allowedOrigins) {
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			// a redirect is an answer to classify, never a place to send a token
@@ -32,8 +34,7 @@ public final class PublisherHttp {
 			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(settings.readTimeout());
-		return RestClient.builder()
-			.requestFactory(factory)
+		return builder.requestFactory(factory)
 			.requestInterceptor(new OutboundAllowlist(allowedOrigins))
 			.build();
 	}

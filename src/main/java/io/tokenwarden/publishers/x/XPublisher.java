@@ -19,6 +19,7 @@ import io.tokenwarden.publishers.http.HttpAnswer;
 import io.tokenwarden.publishers.http.Json;
 import io.tokenwarden.publishers.http.PublisherHttp;
 import tools.jackson.databind.JsonNode;
+import org.springframework.web.client.RestClient;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,11 +46,16 @@ public final class XPublisher implements PublisherClient {
 
 	private final Clock clock;
 
+	/** An adapter on a plain {@link RestClient.Builder}: for a caller outside the application context (tests). */
 	public XPublisher(PublisherSettings settings, Clock clock) {
+		this(settings, RestClient.builder(), clock);
+	}
+
+	public XPublisher(PublisherSettings settings, RestClient.Builder http, Clock clock) {
 		PublisherSettings.X x = settings.x();
 		this.configured = x.hasConsumer();
 		this.clock = clock;
-		this.api = new XApi(PublisherHttp.restClient(settings, List.of(x.apiUrl(), x.adsApiUrl())), x.apiUrl(),
+		this.api = new XApi(PublisherHttp.restClient(http, settings, List.of(x.apiUrl(), x.adsApiUrl())), x.apiUrl(),
 				x.adsApiUrl(), new OAuth1Signer(x.consumerKey(), x.consumerSecret(), clock));
 		this.ads = new XAds(this.api, clock);
 		this.campaigns = new XCampaigns(this.api, clock);

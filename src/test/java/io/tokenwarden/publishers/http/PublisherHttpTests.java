@@ -27,7 +27,7 @@ class PublisherHttpTests {
 		URI allowed = URI.create(server.baseUrl() + "/v25.0");
 		PublisherSettings settings = new PublisherSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
 				new PublisherSettings.Facebook(allowed), new PublisherSettings.X(allowed, allowed, null, null));
-		return PublisherHttp.restClient(settings, List.of(allowed));
+		return PublisherHttp.restClient(RestClient.builder(), settings, List.of(allowed));
 	}
 
 	@Test
