@@ -98,6 +98,15 @@ public class AccountDirectory {
 			.list();
 	}
 
+	/** The ids of every agency the account is linked to, in id order. */
+	@Transactional(readOnly = true)
+	public List<Long> linkedAgencyIds(long accountId) {
+		return this.jdbc.sql("select agency_id from agency_account_link where account_id = ? order by agency_id")
+			.param(accountId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** What the account's token could see at its last refresh, by kind and name. */
 	@Transactional(readOnly = true)
 	public List<SeenAsset> assets(long accountId) {

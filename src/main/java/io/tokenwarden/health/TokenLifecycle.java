@@ -43,7 +43,8 @@ class TokenLifecycle {
 			.update();
 		// notices not yet sent about the old token would no longer be true
 		this.notices.withdrawUnsent(event.accountId(),
-				EnumSet.of(NoticeKind.EXPIRED, NoticeKind.EXPIRING_SOON, NoticeKind.UNREACHABLE));
+				EnumSet.of(NoticeKind.EXPIRED, NoticeKind.EXPIRING_SOON, NoticeKind.UNREACHABLE,
+						NoticeKind.RECONNECT_LINK));
 	}
 
 	/**

@@ -10,7 +10,10 @@ public enum LinkPurpose {
 	INVITATION("/invitations/"),
 
 	/** Sets a new password: {@code /password/reset/{token}}. */
-	PASSWORD_RESET("/password/reset/");
+	PASSWORD_RESET("/password/reset/"),
+
+	/** Reconnects one publisher account, without a console login: {@code /reconnect/{token}}; the subject is the account. */
+	RECONNECT("/reconnect/");
 
 	private final String path;
 

@@ -14,12 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The links Token Warden emails (invitations, password resets): each opens with a token of 256
+ * The links Token Warden emails (invitations, password resets, owners' reconnect links): each opens with a token of 256
  * random bits that is stored only as its SHA-256 hash, works once, and expires. Every token belongs
  * to a subject (an invitation, a person) of one {@link LinkPurpose}; using any token of a subject
  * uses them all, so a resent email never makes a link that works twice.
@@ -56,6 +57,24 @@ public class LinkTokens {
 		return token;
 	}
 
+	/**
+	 * A new token for the subject in place of every earlier one, which stops working: for links where only
+	 * the newest email may open anything (an owner's reconnect link).
+	 */
+	@Transactional
+	public String reissue(LinkPurpose purpose, long subjectId, Instant expiresAt, Instant now) {
+		revoke(purpose, subjectId, now);
+		return issue(purpose, subjectId, expiresAt, now);
+	}
+
+	/**
+	 * The token's reference: its SHA-256 hash in hex, which names the token wherever the token itself may
+	 * not be kept (an HTTP session, which lives in the database) and opens nothing by itself.
+	 */
+	public static String reference(String token) {
+		return wellFormed(token) ? HexFormat.of().formatHex(hash(token)) : null;
+	}
+
 	/** The subject of a token that still works; empty for an unknown, used or expired one. */
 	@Transactional(readOnly = true)
 	public Optional<Long> find(LinkPurpose purpose, String token, Instant now) {
@@ -77,7 +96,25 @@ public class LinkTokens {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Long> consume(LinkPurpose purpose, String token, Instant now) {
-		Optional<Long> subject = find(purpose, token, now);
+		return wellFormed(token) ? consumeHash(purpose, hash(token), now) : Optional.empty();
+	}
+
+	/** {@link #consume} for the token of a {@link #reference}: its subject when it still worked. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Long> consumeReferenced(LinkPurpose purpose, String reference, Instant now) {
+		if (reference == null || !reference.matches("[0-9a-f]{64}")) {
+			return Optional.empty();
+		}
+		return consumeHash(purpose, HexFormat.of().parseHex(reference), now);
+	}
+
+	private Optional<Long> consumeHash(LinkPurpose purpose, byte[] mine, Instant now) {
+		Optional<Long> subject = this.jdbc.sql("""
+				select subject_id from link_token
+				where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
+			.params(mine, purpose.name(), utc(now))
+			.query(Long.class)
+			.optional();
 		if (subject.isEmpty()) {
 			return subject;
 		}
@@ -90,7 +127,6 @@ public class LinkTokens {
 			.params(utc(now), purpose.name(), subject.get())
 			.query((rs, row) -> rs.getBytes(1))
 			.list();
-		byte[] mine = hash(token);
 		return used.stream().anyMatch(h -> Arrays.equals(h, mine)) ? subject : Optional.empty();
 	}
 

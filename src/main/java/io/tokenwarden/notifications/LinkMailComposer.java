@@ -72,6 +72,8 @@ class LinkMailComposer {
 		return switch (notice.purpose()) {
 			case INVITATION -> text("mail.invitation.subject", notice.actor(), notice.agencyName());
 			case PASSWORD_RESET -> text("mail.reset.subject");
+			// owners' reconnect links go out in the digests (MailComposer), never as a link notice
+			case RECONNECT -> throw new IllegalStateException("reconnect links are sent in digests");
 		};
 	}
 

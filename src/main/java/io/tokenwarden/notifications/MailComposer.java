@@ -49,7 +49,11 @@ class MailComposer {
 
 	private final LinkSettings links;
 
-	MailComposer(MailTemplates templates, MessageSource messages, MailSettings mail, LinkSettings links) {
+	private final ReconnectLinkSettings reconnect;
+
+	MailComposer(MailTemplates templates, MessageSource messages, MailSettings mail, LinkSettings links,
+			ReconnectLinkSettings reconnect) {
+		this.reconnect = reconnect;
 		this.templates = templates;
 		this.messages = messages;
 		this.mail = mail;
@@ -57,14 +61,19 @@ class MailComposer {
 	}
 
 	/** The email of the digest; an {@link AddressException} when the recipient does not parse. */
-	MimeMessage compose(JavaMailSender sender, Digest digest, Instant now) throws MessagingException {
+	MimeMessage compose(JavaMailSender sender, Digest digest, Map<Long, String> reconnectLinks, Instant now)
+			throws MessagingException {
 		String subject = subject(digest.notices());
 		Map<String, Object> model = new HashMap<>();
-		model.put("items", digest.notices().stream().map(this::item).toList());
+		model.put("items", digest.notices()
+			.stream()
+			.map(n -> item(n, n.adminCopy() ? null : reconnectLinks.get(n.accountId())))
+			.toList());
 		model.put("adminCopy", digest.adminCopy());
 		model.put("baseUrl", this.links.base() + "/");
 		model.put("settingsLink", this.links.base() + "/config/notifications");
 		model.put("subject", subject);
+		model.put("linkDays", Math.max(1, this.reconnect.linkTtl().toDays()));
 		MimeMessage message = sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 		helper.setFrom(from());
@@ -87,6 +96,8 @@ class MailComposer {
 				case EXPIRING_SOON -> text("mail.subject.EXPIRING_SOON", date(notice.expiresAt()));
 				case UNREACHABLE -> text("mail.subject.UNREACHABLE", notice.publisher().displayName());
 				case UNLINKED -> text("mail.subject.UNLINKED", notice.publisher().displayName(), notice.accountName());
+				case RECONNECT_LINK, RECONNECTED -> text("mail.subject." + kind.name(), notice.publisher().displayName(),
+						notice.accountName());
 				default -> text("mail.subject." + kind.name());
 			};
 		}
@@ -98,7 +109,7 @@ class MailComposer {
 				: text("mail.subject.mixed", notices.size());
 	}
 
-	private MailItem item(Notice notice) {
+	private MailItem item(Notice notice, String reconnectLink) {
 		String publisher = notice.publisher().displayName();
 		String reason = notice.reason() == null ? null
 				: this.messages.getMessage("reason." + notice.reason(), null, text("reason.UNKNOWN"), Locale.ENGLISH);
@@ -114,7 +125,7 @@ class MailComposer {
 			.toUriString();
 		return new MailItem(notice.kind(), publisher, notice.externalId(), notice.accountName(), notice.ownerEmail(),
 				reason, date, "DATA_ACCESS_EXPIRED".equals(notice.reason()), notice.actor(), link,
-				text("mail.funding." + notice.publisher().name()), BILLING_LINKS.get(notice.publisher()));
+				text("mail.funding." + notice.publisher().name()), BILLING_LINKS.get(notice.publisher()), reconnectLink);
 	}
 
 	private InternetAddress from() throws AddressException {

@@ -69,6 +69,21 @@ public record NewNotice(NoticeKind kind, NoticeAccount account, String recipient
 				dedupeKey);
 	}
 
+	/**
+	 * {@code actor}, an agency admin, sends the owner a link to reconnect the account (its token is
+	 * issued when the email goes out). The dedupe key is per minute: a double click sends one email.
+	 */
+	public static NewNotice reconnectLink(NoticeAccount account, String actor, Instant requestedAt) {
+		return new NewNotice(NoticeKind.RECONNECT_LINK, account, account.ownerEmail(), false, null, requestedAt, null,
+				actor, "RECONNECT_LINK:" + account.id() + ":" + requestedAt.getEpochSecond() / 60);
+	}
+
+	/** The owner reconnected the account through an email link, at {@code at}: their confirmation. */
+	public static NewNotice reconnected(NoticeAccount account, Instant at) {
+		return new NewNotice(NoticeKind.RECONNECTED, account, account.ownerEmail(), false, null, at, null,
+				null, "RECONNECTED:" + account.id() + ":" + at.toEpochMilli());
+	}
+
 	/** The same notice as a copy for an agency admin who opted in. */
 	public NewNotice copyTo(String adminEmail) {
 		return new NewNotice(this.kind, this.account, adminEmail, true, this.reason, this.occurredAt, this.expiresAt,

@@ -19,11 +19,23 @@ public enum NoticeKind {
 	UNLINKED,
 
 	/** A problem reported earlier is resolved. */
-	FIXED;
+	FIXED,
+
+	/** An agency admin sent the owner a link to reconnect the account without a console login. */
+	RECONNECT_LINK,
+
+	/** The owner reconnected the account through an email link. */
+	RECONNECTED;
 
 	/** Kinds that ask the recipient to do something. */
 	boolean needsAction() {
-		return this == EXPIRED || this == EXPIRING_SOON || this == FUNDING_SOURCE_INVALID || this == UNLINKED;
+		return this == EXPIRED || this == EXPIRING_SOON || this == FUNDING_SOURCE_INVALID || this == UNLINKED
+				|| this == RECONNECT_LINK;
+	}
+
+	/** Kinds whose owner's email carries a personal reconnect link for the account. */
+	boolean carriesReconnectLink() {
+		return this == EXPIRED || this == EXPIRING_SOON || this == RECONNECT_LINK;
 	}
 
 }

@@ -49,9 +49,13 @@ class NoticeSender {
 
 	private final LinkNoticeSender linkSender;
 
+	private final OwnerLinks ownerLinks;
+
 	NoticeSender(NoticeOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSenders, NotificationSettings settings,
-			TransactionTemplate transactions, Clock clock, MessageIds messageIds, LinkNoticeSender linkSender) {
+			TransactionTemplate transactions, Clock clock, MessageIds messageIds, LinkNoticeSender linkSender,
+			OwnerLinks ownerLinks) {
 		this.outbox = outbox;
+		this.ownerLinks = ownerLinks;
 		this.linkSender = linkSender;
 		this.composer = composer;
 		this.mailSenders = mailSenders;
@@ -103,7 +107,8 @@ class NoticeSender {
 	/** Hands the digest's email to the mail server, recording nothing. */
 	void send(Digest digest) throws MessagingException {
 		JavaMailSender mailSender = this.mailSenders.getObject();
-		MimeMessage message = this.composer.compose(mailSender, digest, this.clock.instant());
+		Instant now = this.clock.instant();
+		MimeMessage message = this.composer.compose(mailSender, digest, this.ownerLinks.issueFor(digest, now), now);
 		mailSender.send(message);
 	}
 

@@ -12,8 +12,12 @@ import java.util.Map;
  * which account, for which agency, by whom, since when. Never taken from the callback.
  *
  * @param accountId the account being refreshed; null for a Connect, whose account the callback finds or makes
+ * @param ownerLink for an owner's reconnect through an email link: the link's reference
+ * ({@code LinkTokens.reference}, never the token), spent when the reconnect succeeds; null for an admin's
+ * refresh. The owner is signed in to nothing: the actor is the address the link was sent to.
  */
-record PendingRefresh(Long accountId, long agencyId, String actor, Instant startedAt, String codeVerifier) {
+record PendingRefresh(Long accountId, long agencyId, String actor, Instant startedAt, String codeVerifier,
+		String ownerLink) {
 
 	static final Duration LIFETIME = Duration.ofMinutes(10);
 
@@ -25,7 +29,11 @@ record PendingRefresh(Long accountId, long agencyId, String actor, Instant start
 
 	private static final String STARTED = "tokenwarden.startedAt";
 
-	static void bind(Map<String, Object> attributes, Long accountId, long agencyId, String actor, Instant now) {
+	private static final String OWNER_LINK = "tokenwarden.ownerLink";
+
+	static void bind(Map<String, Object> attributes, Long accountId, long agencyId, String actor, Instant now,
+			String ownerLink) {
+		attributes.put(OWNER_LINK, ownerLink);
 		attributes.put(ACCOUNT, accountId);
 		attributes.put(AGENCY, agencyId);
 		attributes.put(ACTOR, actor);
@@ -36,7 +44,12 @@ record PendingRefresh(Long accountId, long agencyId, String actor, Instant start
 		Map<String, Object> attributes = request.getAttributes();
 		return new PendingRefresh((Long) attributes.get(ACCOUNT), (Long) attributes.get(AGENCY),
 				(String) attributes.get(ACTOR), Instant.ofEpochMilli((Long) attributes.get(STARTED)),
-				(String) attributes.get(PkceParameterNames.CODE_VERIFIER));
+				(String) attributes.get(PkceParameterNames.CODE_VERIFIER), (String) attributes.get(OWNER_LINK));
+	}
+
+	/** An owner's reconnect through an email link, not an admin's refresh. */
+	boolean byOwner() {
+		return this.ownerLink != null;
 	}
 
 	/** A Connect: no account yet. */

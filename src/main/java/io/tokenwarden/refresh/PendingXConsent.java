@@ -15,9 +15,10 @@ import java.time.Instant;
  * taken from the callback.
  *
  * @param accountId the account being refreshed; null for a consent that connects a new account
+ * @param ownerLink an owner's reconnect link's reference ({@link PendingRefresh#ownerLink}); null for an admin's
  */
 record PendingXConsent(String requestToken, String requestTokenSecret, Long accountId, long agencyId, String actor,
-		Instant startedAt) implements Serializable {
+		Instant startedAt, String ownerLink) implements Serializable {
 
 	/** The session attribute; one pending X consent per session, as for OAuth 2.0's authorization request. */
 	static final String SESSION_ATTRIBUTE = PendingXConsent.class.getName();
@@ -38,7 +39,7 @@ record PendingXConsent(String requestToken, String requestTokenSecret, Long acco
 
 	/** The refresh this consent belongs to, as the store and the audit read it. */
 	PendingRefresh refresh() {
-		return new PendingRefresh(this.accountId, this.agencyId, this.actor, this.startedAt, null);
+		return new PendingRefresh(this.accountId, this.agencyId, this.actor, this.startedAt, null, this.ownerLink);
 	}
 
 	@Override

@@ -46,8 +46,12 @@ class RefreshCallback {
 
 	private final Clock clock;
 
+	private final OwnerConsent owners;
+
 	RefreshCallback(AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingRequests, AccountAccess access,
-			AccountDirectory accounts, Publishers publishers, RefreshStore store, RefreshFailures failures, Clock clock) {
+			AccountDirectory accounts, Publishers publishers, RefreshStore store, RefreshFailures failures, Clock clock,
+			OwnerConsent owners) {
+		this.owners = owners;
 		this.pendingRequests = pendingRequests;
 		this.access = access;
 		this.accounts = accounts;
@@ -78,10 +82,17 @@ class RefreshCallback {
 		}
 		if (pending.expiredAt(this.clock.instant())) {
 			this.failures.fail(pending, null, "state expired", ip);
+			if (pending.byOwner()) {
+				return RefreshResult.ownerFailed("reconnect.tooSlow");
+			}
 			throw new BadCallbackException("refresh.stateExpired");
 		}
 		if (pending.connecting()) {
 			return connect(pending, authorization, codes, request.getParameter(OAuth2ParameterNames.ERROR), ip);
+		}
+		if (pending.byOwner()) {
+			return this.owners.facebook(pending, authorization, codes, request.getParameter(OAuth2ParameterNames.ERROR),
+					ip);
 		}
 		this.access.requireAdmin(pending.accountId());
 		PublisherAccount account = this.accounts.find(pending.accountId()).orElseThrow();

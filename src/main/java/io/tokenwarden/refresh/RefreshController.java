@@ -19,6 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RefreshController {
 
+	/** Where an owner's reconnect ends: the reconnect module's page, reading the flash attributes set here. */
+	static final String OWNER_RESULT_PATH = "/reconnect/done";
+
 	private final TokenRefresh refresh;
 
 	private final RefreshCallback callback;
@@ -71,6 +74,15 @@ class RefreshController {
 	}
 
 	private static String done(RefreshResult result, RedirectAttributes redirect) {
+		if (result.owner()) {
+			// an owner's reconnect: told on the owner's page, which opens nothing of the console
+			redirect.addFlashAttribute("reconnectSuccess", result.success());
+			redirect.addFlashAttribute("reconnectMessage", result.message());
+			redirect.addFlashAttribute("reconnectArguments", result.arguments().toArray());
+			redirect.addFlashAttribute("reconnectGained", result.gained());
+			redirect.addFlashAttribute("reconnectLost", result.lost());
+			return "redirect:" + OWNER_RESULT_PATH;
+		}
 		redirect.addFlashAttribute(result.success() ? "message" : "error", result.message());
 		redirect.addFlashAttribute(result.success() ? "messageArguments" : "errorArguments", result.arguments().toArray());
 		if (result.warning() != null) {

@@ -60,7 +60,8 @@ class RefreshFailures {
 	}
 
 	void fail(PendingRefresh pending, PublisherAccount account, String detail, String ip) {
-		this.auditLog.recordAlone(pending != null && pending.connecting() ? "connect_failed" : "refresh_failed", pending == null ? null : pending.actor(),
+		this.auditLog.recordAlone(pending != null && pending.connecting() ? "connect_failed"
+				: pending != null && pending.byOwner() ? "reconnect_failed" : "refresh_failed", pending == null ? null : pending.actor(),
 				pending == null ? null : pending.agencyId(), pending == null ? null : pending.accountId(),
 				(account == null ? "" : account.publisher().displayName() + ": ") + detail, ip);
 	}

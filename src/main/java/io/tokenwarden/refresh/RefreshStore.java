@@ -4,6 +4,8 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.accounts.SeenAsset;
 import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.linktokens.LinkPurpose;
+import io.tokenwarden.linktokens.LinkTokens;
 import io.tokenwarden.publishers.GrantedTokens;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.PublisherClient;
@@ -49,8 +51,11 @@ class RefreshStore {
 
 	private final Clock clock;
 
+	private final LinkTokens linkTokens;
+
 	RefreshStore(AccountTokens tokens, AccountDirectory accounts, AuditLog auditLog, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, LinkTokens linkTokens) {
+		this.linkTokens = linkTokens;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
@@ -121,6 +126,52 @@ class RefreshStore {
 					: connection.created() || connection.agenciesBefore().isEmpty() ? "connect.done" : "connect.known";
 			return result(message, account, before, described.seen()).onAccountPage(account.id());
 		});
+	}
+
+	/**
+	 * Stores the token an account's owner brought through an email link, and spends the link, in one
+	 * transaction: a link spent or expired since the owner set out changes nothing. Every agency the
+	 * account is linked to records "reconnected by the owner through an email link", with the pages and
+	 * ad accounts the token gained and lost.
+	 */
+	RefreshResult reconnectByOwner(PublisherAccount account, PendingRefresh pending, PublisherClient client,
+			GrantedTokens granted, String ip) {
+		Described described = describe(account.publisher(), client, granted);
+		return this.transactions.execute(status -> {
+			Instant now = this.clock.instant();
+			if (this.linkTokens.consumeReferenced(LinkPurpose.RECONNECT, pending.ownerLink(), now)
+				.filter(subject -> subject.equals(account.id()))
+				.isEmpty()) {
+				status.setRollbackOnly();
+				return RefreshResult.ownerFailed("reconnect.linkInvalid");
+			}
+			List<SeenAsset> before = this.accounts.assets(account.id());
+			TokenStatus previous = this.tokens.find(account.id()).map(AccountToken::status).orElse(null);
+			this.tokens.store(account.id(), described.token(), pending.actor());
+			if (described.seen() != null) {
+				this.accounts.replaceAssets(account.id(), described.seen());
+			}
+			List<String> gained = described.seen() == null ? null : difference(described.seen(), before);
+			List<String> lost = described.seen() == null ? null : difference(before, described.seen());
+			String detail = "reconnected by the owner through an email link; "
+					+ (previous == null ? "none" : previous.name()) + " → VALID"
+					+ (gained == null ? "; pages and ad accounts unknown"
+							: "; gained: " + (gained.isEmpty() ? "none" : String.join(", ", gained)) + "; lost: "
+									+ (lost.isEmpty() ? "none" : String.join(", ", lost)));
+			for (long agency : this.accounts.linkedAgencyIds(account.id())) {
+				this.auditLog.record("reconnected", pending.actor(), agency, account.id(), detail, ip);
+			}
+			this.events.publishEvent(new TokenRefreshed(account.id(), account.publisher(), previous, pending.actor(),
+					pending.agencyId(), now));
+			this.events.publishEvent(new OwnerReconnected(account.id(), account.publisher(), account.ownerEmail(), now));
+			return RefreshResult.ownerDone(List.of(account.publisher().displayName(), account.name()), gained, lost);
+		});
+	}
+
+	/** The names of the assets in {@code these} that {@code those} lacks. */
+	private static List<String> difference(List<SeenAsset> these, List<SeenAsset> those) {
+		Set<String> keys = those.stream().map(a -> a.kind() + ":" + a.assetId()).collect(Collectors.toSet());
+		return these.stream().filter(a -> !keys.contains(a.kind() + ":" + a.assetId())).map(SeenAsset::name).toList();
 	}
 
 	/** The token as it will be stored (Facebook's expiry dates from debug_token) and what it sees. */

@@ -65,9 +65,31 @@ public class TokenRefresh {
 		PublisherAccount account = this.accounts.find(accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (account.publisher() == Publisher.X) {
-			return this.x.start(account, grant.agencyId(), grant.actor(), request);
+			return this.x.start(account, grant.agencyId(), grant.actor(), request, null);
 		}
-		return facebook(account, grant.agencyId(), grant.actor(), request, response);
+		return facebook(account, grant.agencyId(), grant.actor(), request, response, null);
+	}
+
+	/**
+	 * An account owner's reconnect through an email link, signed in to nothing: the same consent as the
+	 * account's refresh, bound to this browser session and to the link by its {@code linkReference}
+	 * ({@code LinkTokens.reference}, never the token). The caller has checked the link. Its callback ends on
+	 * the owner's own page, never in the console, and spends the link when the token is stored.
+	 */
+	public RefreshStart reconnectByOwner(long accountId, String linkReference, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (linkReference == null) {
+			throw new IllegalArgumentException("an owner's reconnect needs its link");
+		}
+		PublisherAccount account = this.accounts.find(accountId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// the account's first agency carries the attempts in the audit; the success is recorded in all of them
+		long agencyId = this.accounts.linkedAgencyIds(accountId).stream().findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (account.publisher() == Publisher.X) {
+			return this.x.start(account, agencyId, account.ownerEmail(), request, linkReference);
+		}
+		return facebook(account, agencyId, account.ownerEmail(), request, response, linkReference);
 	}
 
 	/**
@@ -78,7 +100,7 @@ public class TokenRefresh {
 	public RefreshStart connect(String publisher, HttpServletRequest request, HttpServletResponse response) {
 		AgencyContext context = this.access.requireAdminOfCurrentAgency();
 		if (Publisher.X.name().equals(publisher)) {
-			return this.x.start(null, context.agencyId(), context.userEmail(), request);
+			return this.x.start(null, context.agencyId(), context.userEmail(), request, null);
 		}
 		if (!Publisher.FACEBOOK.name().equals(publisher)) {
 			return RefreshStart.refused("connect.unknownPublisher");
@@ -87,12 +109,12 @@ public class TokenRefresh {
 			return RefreshStart.refused("connect.notConfigured", Publisher.FACEBOOK.displayName(),
 					ConnectButtons.FACEBOOK_PROPERTIES);
 		}
-		return facebook(null, context.agencyId(), context.userEmail(), request, response);
+		return facebook(null, context.agencyId(), context.userEmail(), request, response, null);
 	}
 
 	/** Facebook's OAuth 2.0 consent for the account (null: a Connect), bound to this browser session. */
 	private RefreshStart facebook(PublisherAccount account, long agencyId, String actor, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, String ownerLink) {
 		String registrationId = Publisher.FACEBOOK.registrationId();
 		if (this.registrations.findByRegistrationId(registrationId) == null) {
 			return RefreshStart.refused("refresh.notConfigured");
@@ -101,7 +123,8 @@ public class TokenRefresh {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				this.registrations, START_PATH);
 		resolver.setAuthorizationRequestCustomizer(builder -> builder
-			.attributes(attributes -> PendingRefresh.bind(attributes, accountId, agencyId, actor, this.clock.instant()))
+			.attributes(attributes -> PendingRefresh.bind(attributes, accountId, agencyId, actor, this.clock.instant(),
+					ownerLink))
 			.additionalParameters(parameters -> {
 				if (account != null) {
 					// the sandbox preselects this user; real publishers ignore it
@@ -113,8 +136,9 @@ public class TokenRefresh {
 		OAuth2AuthorizationRequest authorization = resolver.resolve(request, registrationId);
 		this.pendingRequests.saveAuthorizationRequest(authorization, request, response);
 		this.issuedStates.remember(authorization.getState(), accountId, agencyId, actor);
-		this.auditLog.recordAlone(account == null ? "connect_started" : "refresh_started", actor, agencyId, accountId,
-				"to Facebook", request.getRemoteAddr());
+		this.auditLog.recordAlone(account == null ? "connect_started" : ownerLink != null ? "reconnect_started" : "refresh_started",
+				actor, agencyId, accountId, ownerLink != null ? "to Facebook, by the owner through an email link" : "to Facebook",
+				request.getRemoteAddr());
 		return RefreshStart.redirect(authorization.getAuthorizationRequestUri());
 	}
 

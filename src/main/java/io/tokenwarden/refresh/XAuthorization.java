@@ -53,8 +53,11 @@ class XAuthorization {
 
 	private final Clock clock;
 
+	private final OwnerConsent owners;
+
 	XAuthorization(AccountAccess access, AccountDirectory accounts, Publishers publishers, RefreshStore store,
-			AuditLog auditLog, IssuedStates issuedStates, RefreshFailures failures, Clock clock) {
+			AuditLog auditLog, IssuedStates issuedStates, RefreshFailures failures, Clock clock, OwnerConsent owners) {
+		this.owners = owners;
 		this.access = access;
 		this.accounts = accounts;
 		this.publishers = publishers;
@@ -69,7 +72,8 @@ class XAuthorization {
 	 * X's authorize page for a new request token bound to this session, or why there is none; for the
 	 * account's refresh, or for a Connect in {@code agencyId} when {@code account} is null.
 	 */
-	RefreshStart start(PublisherAccount account, long agencyId, String actor, HttpServletRequest request) {
+	RefreshStart start(PublisherAccount account, long agencyId, String actor, HttpServletRequest request,
+			String ownerLink) {
 		Long accountId = account == null ? null : account.id();
 		OAuth1Consent consent = this.publishers.oauth1Consent();
 		if (!consent.configured()) {
@@ -85,14 +89,16 @@ class XAuthorization {
 			this.auditLog.recordAlone(account == null ? "connect_failed" : "refresh_failed", actor, agencyId, accountId,
 					"X: no request token: " + ex.getMessage(), request.getRemoteAddr());
 			RefreshResult failed = RefreshFailures.of(ex.outcome(), Publisher.X.displayName());
+			// an owner reads the same words on the reconnect page
 			return RefreshStart.refused(failed.message(), failed.arguments().toArray());
 		}
 		// a newer consent in the same session replaces the older one, whose callback then counts as unknown
 		request.getSession().setAttribute(PendingXConsent.SESSION_ATTRIBUTE, new PendingXConsent(token.token(),
-				token.secret().reveal(), accountId, agencyId, actor, this.clock.instant()));
+				token.secret().reveal(), accountId, agencyId, actor, this.clock.instant(), ownerLink));
 		this.issuedStates.remember(token.token(), accountId, agencyId, actor);
-		this.auditLog.recordAlone(account == null ? "connect_started" : "refresh_started", actor, agencyId, accountId,
-				"to X", request.getRemoteAddr());
+		this.auditLog.recordAlone(account == null ? "connect_started" : ownerLink != null ? "reconnect_started" : "refresh_started",
+				actor, agencyId, accountId, ownerLink != null ? "to X, by the owner through an email link" : "to X",
+				request.getRemoteAddr());
 		UriComponentsBuilder authorize = UriComponentsBuilder.fromUri(consent.authorizationUri(token));
 		if (account != null) {
 			// the sandbox preselects this user; X ignores parameters it does not know
@@ -120,10 +126,16 @@ class XAuthorization {
 		PendingRefresh refresh = pending.refresh();
 		if (pending.expiredAt(this.clock.instant())) {
 			this.failures.fail(refresh, null, "request token expired", ip);
+			if (refresh.byOwner()) {
+				return RefreshResult.ownerFailed("reconnect.tooSlow");
+			}
 			throw new BadCallbackException("refresh.stateExpired");
 		}
 		if (refresh.connecting()) {
 			return connect(refresh, pending, denied != null, verifier, ip);
+		}
+		if (refresh.byOwner()) {
+			return this.owners.x(refresh, pending.token(), denied != null, verifier, ip);
 		}
 		this.access.requireAdmin(refresh.accountId());
 		PublisherAccount account = this.accounts.find(refresh.accountId()).orElseThrow();

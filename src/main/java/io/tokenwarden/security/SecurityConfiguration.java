@@ -52,6 +52,9 @@ class SecurityConfiguration {
 			.requestMatchers("/sandbox/**").permitAll()
 			// links from emails: the token in the path is the credential
 			.requestMatchers("/invitations/*", "/password/forgot", "/password/reset/*").permitAll()
+			// an owner's reconnect link, and the publishers' callbacks it comes back to: the link (and the
+			// consent pending in this browser's session) is the credential, and it signs nobody in
+			.requestMatchers("/reconnect/*", "/login/oauth2/code/*", "/login/oauth1/callback/x").permitAll()
 			.requestMatchers("/admin/**").access(installationAdmins(directory))
 			.anyRequest().authenticated())
 			.authenticationManager(signIn)

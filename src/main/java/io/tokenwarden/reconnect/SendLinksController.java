@@ -1,0 +1,34 @@
+package io.tokenwarden.reconnect;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admins' "Send reconnect link" on an account, and the same for every owner of an expired account. */
+@Controller
+class SendLinksController {
+
+	private final OwnerReconnect reconnect;
+
+	SendLinksController(OwnerReconnect reconnect) {
+		this.reconnect = reconnect;
+	}
+
+	@PostMapping("/config/accounts/{id}/reconnect-link")
+	String sendLink(@PathVariable long id, RedirectAttributes redirect) {
+		String owner = this.reconnect.sendLink(id);
+		redirect.addFlashAttribute("message", "reconnect.sent");
+		redirect.addFlashAttribute("messageArguments", new Object[] { owner });
+		return "redirect:/config/accounts/" + id;
+	}
+
+	@PostMapping("/config/accounts/reconnect-links")
+	String sendToEveryOwner(RedirectAttributes redirect) {
+		LinksQueued queued = this.reconnect.sendToEveryOwner();
+		redirect.addFlashAttribute("message", queued.accounts() == 0 ? "reconnect.sentAll.none" : "reconnect.sentAll");
+		redirect.addFlashAttribute("messageArguments", new Object[] { queued.emails(), queued.accounts() });
+		return "redirect:/config/accounts";
+	}
+
+}
