@@ -11,11 +11,8 @@ import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +32,7 @@ import java.util.Map;
  */
 @Component
 @Profile("demo")
-@Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -84,9 +80,9 @@ class DemoData implements ApplicationRunner {
 		this.events = events;
 	}
 
-	@Override
+	/** Seeds once (any number of instances may call it at once: the advisory lock lets one seed). */
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		this.jdbc.sql("select pg_advisory_xact_lock(7302)").query().singleValue();
 		if (this.agencies.findAgency(NORTHWIND).isPresent()) {
 			return;

@@ -84,7 +84,20 @@ class AccountsSecurityMatrixTests {
 			"GET /password/forgot", "POST /password/forgot", "GET /password/reset/{token}",
 			"POST /password/reset/{token}", "GET /account/password", "POST /account/password",
 			"GET /admin/agencies", "POST /admin/agencies", "POST /admin/installation-admins",
-			"POST /admin/installation-admins/{userId}/remove");
+			"POST /admin/installation-admins/{userId}/remove",
+			// channels.ChannelsPageTests: admins of the channel's agency only; another agency's channel is 404
+			"GET /config/notifications/channels", "POST /config/notifications/channels",
+			"GET /config/notifications/channels/{id}", "POST /config/notifications/channels/{id}/test",
+			"GET /config/notifications/channels/{id}/delete", "POST /config/notifications/channels/{id}/delete",
+			// api.StatusApiTests: one's own API tokens, and the API behind them (401 revoked, 404 another agency)
+			"GET /account/api-tokens", "POST /account/api-tokens", "POST /account/api-tokens/{id}/revoke",
+			"GET /api/v1/accounts", "GET /api/v1/accounts/{id}",
+			// AccountsExportTests: the current agency's accounts only
+			"GET /config/accounts.csv",
+			// refresh.OwnerReconnectTests: the owner's pages need the link, not a login; notifications.ReconnectLinkMailTests:
+			// sending links is for admins of the account's agency
+			"GET /reconnect/{token}", "POST /reconnect/{token}", "GET /reconnect/done",
+			"POST /config/accounts/{id}/reconnect-link", "POST /config/accounts/reconnect-links");
 
 	@Autowired
 	MockMvc mvc;

@@ -31,8 +31,8 @@ class DemoDataTests {
 	void runWhenTheDemoIsSeededAlreadyThenSeedsNothingMore() {
 		List<Long> before = counts();
 
-		this.demoData.run(null);
-		this.demoData.run(null);
+		this.demoData.seed();
+		this.demoData.seed();
 
 		assertThat(counts()).isEqualTo(before).containsExactly(3L, 4L, 30L);
 	}

@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -69,9 +71,23 @@ class PrometheusGaugesTests {
 		for (String within : new String[] { "1d", "7d", "30d" }) {
 			assertThat(value(metrics, "tokenwarden_accounts_expiring{within=\"" + within + "\"}")).isNotNaN();
 		}
-		for (String outbox : new String[] { "notices", "revocations", "link_emails" }) {
+		for (String outbox : new String[] { "notices", "revocations", "link_emails", "channels" }) {
 			assertThat(value(metrics, "tokenwarden_outbox_depth{outbox=\"" + outbox + "\"}")).isNotNaN();
 		}
+	}
+
+	@Test
+	void grafanaDashboardThenEveryTokenWardenMetricItGraphsIsScraped() throws Exception {
+		String metrics = scrape();
+		String dashboard = Files.readString(Path.of("docs", "grafana-dashboard.json"));
+		Matcher used = Pattern.compile("tokenwarden_[a-z_]+").matcher(dashboard);
+		int count = 0;
+		while (used.find()) {
+			count++;
+			// a timer's series are _count, _sum and _max; the dashboard names them as Prometheus does
+			assertThat(metrics).as("the dashboard's %s", used.group()).contains(used.group());
+		}
+		assertThat(count).as("metrics the dashboard graphs").isGreaterThanOrEqualTo(6);
 	}
 
 	@Test
