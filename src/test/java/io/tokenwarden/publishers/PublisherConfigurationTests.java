@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PublisherConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		// the publisher clients start from Boot's RestClient.Builder (for its metrics)
+		.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class))
 		.withUserConfiguration(PublisherConfiguration.class, Support.class);
 
 	@Test
