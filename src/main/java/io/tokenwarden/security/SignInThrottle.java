@@ -2,12 +2,7 @@ package io.tokenwarden.security;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -16,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -31,7 +25,7 @@ import java.util.Locale;
 @Component
 class SignInThrottle {
 
-	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+	private final ThrottleBuckets buckets;
 
 	private final SignInSettings settings;
 
@@ -41,18 +35,9 @@ class SignInThrottle {
 
 	SignInThrottle(DataSource dataSource, SignInSettings settings, Clock clock) {
 		this.settings = settings;
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("sign_in_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			// the application's clock, so that tests can let the lock run out
-			.clientClock(new ClockTimeMeter(clock))
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
-		this.accountConfiguration = configuration(settings.accountFailures(), settings.window());
-		this.addressConfiguration = configuration(settings.addressFailures(), settings.window());
+		this.buckets = new ThrottleBuckets(dataSource, "sign_in_bucket", clock);
+		this.accountConfiguration = ThrottleBuckets.tries(settings.accountFailures(), settings.window());
+		this.addressConfiguration = ThrottleBuckets.tries(settings.addressFailures(), settings.window());
 	}
 
 	/** Whether a sign-in as {@code email} from {@code address} may be tried now. */
@@ -82,14 +67,7 @@ class SignInThrottle {
 
 	/** Forgets buckets that have long been full again; returns how many rows went. */
 	int removeExpired() {
-		int removed = 0;
-		int batch;
-		do {
-			batch = this.buckets.removeExpired(1000);
-			removed += batch;
-		}
-		while (batch == 1000);
-		return removed;
+		return this.buckets.removeExpired();
 	}
 
 	private long triesRegainedIn(Duration duration) {
@@ -99,18 +77,11 @@ class SignInThrottle {
 
 	private BucketProxy account(String email) {
 		// the bucket's key is a hash: the table never lists the addresses people typed
-		return this.buckets.getProxy("account:" + sha256(email.trim().toLowerCase(Locale.ROOT)),
-				() -> this.accountConfiguration);
+		return this.buckets.bucket("account:" + sha256(email.trim().toLowerCase(Locale.ROOT)), this.accountConfiguration);
 	}
 
 	private BucketProxy address(String address) {
-		return this.buckets.getProxy("address:" + (address == null ? "unknown" : address), () -> this.addressConfiguration);
-	}
-
-	private static BucketConfiguration configuration(int tries, Duration window) {
-		return BucketConfiguration.builder()
-			.addLimit(limit -> limit.capacity(tries).refillGreedy(tries, window))
-			.build();
+		return this.buckets.bucket("address:" + (address == null ? "unknown" : address), this.addressConfiguration);
 	}
 
 	private static String sha256(String value) {
@@ -128,22 +99,6 @@ class SignInThrottle {
 	 * @param hadFailures the account has failures to forget once it succeeds
 	 */
 	record Verdict(boolean allowed, boolean hadFailures) {
-	}
-
-	/** Bucket4j's time from the application's clock (wall-clock based, as expiry needs). */
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			Instant now = this.clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }
