@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Refuses a request whose parameters (names or values, query or form) hold a control character other
- * than tab, CR and LF (NUL above all): 400 with a page that says so, before anything reaches the
- * database, which cannot store NUL and whose failure would otherwise be a 500.
+ * than tab, CR and LF (NUL above all): 400 with a page that says so (a problem under {@code /api/}),
+ * before anything reaches the database, which cannot store NUL and whose failure would otherwise be a 500.
  */
 class ControlCharacterFilter extends OncePerRequestFilter {
 

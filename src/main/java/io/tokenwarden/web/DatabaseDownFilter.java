@@ -14,8 +14,8 @@ import java.io.IOException;
 /**
  * Outermost but for the character set and the control-character check: a request that failed because
  * the database cannot be reached (the pool gave up after its connection timeout, a connection broke)
- * gets a 503 page that says so, with no stack trace, wherever it failed: in a page, or in the session
- * store before or after it.
+ * gets a 503 page that says so (a problem under {@code /api/}), with no stack trace, wherever it failed:
+ * in a page, in the API's token check, or in the session store before or after it.
  */
 class DatabaseDownFilter extends OncePerRequestFilter {
 

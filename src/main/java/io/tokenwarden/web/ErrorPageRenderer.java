@@ -2,32 +2,51 @@ package io.tokenwarden.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The error page for answers given by a filter, before (or instead of) Spring MVC: the same template
- * and layout as every other error page, rendered without anything that needs the database.
+ * The error answer for requests stopped by a filter, before (or instead of) Spring MVC: the same
+ * template and layout as every other error page, rendered without anything that needs the database;
+ * under {@code /api/} an RFC 9457 problem instead, since the status API never answers with HTML.
  */
 @Component
 class ErrorPageRenderer {
 
+	/** The status API's paths (the api module answers its own errors; a filter's come here first). */
+	static final String API_PATHS = "/api/";
+
 	private final ViewResolver views;
 
-	ErrorPageRenderer(ViewResolver thymeleafViewResolver) {
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	ErrorPageRenderer(ViewResolver thymeleafViewResolver, MessageSource messages, JsonMapper json) {
 		this.views = thymeleafViewResolver;
+		this.messages = messages;
+		this.json = json;
 	}
 
 	/** Writes the error page of {@code status} whose title and text are {@code error.<reason>.*}. */
 	void render(HttpServletRequest request, HttpServletResponse response, int status, String reason)
 			throws IOException {
+		if (isApi(request)) {
+			writeProblem(request, response, status, reason);
+			return;
+		}
 		response.setStatus(status);
 		response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
 		Map<String, Object> model = new HashMap<>();
@@ -46,6 +65,36 @@ class ErrorPageRenderer {
 		catch (Exception ex) {
 			throw new IOException("could not render the error page", ex);
 		}
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith(API_PATHS);
+	}
+
+	/**
+	 * The problem as the api module writes its own (type, title, status, detail, instance): the title is
+	 * the status's phrase, the detail {@code error.<reason>.detail}; the instance is the path, never the
+	 * query string, which may hold what was refused.
+	 */
+	private void writeProblem(HttpServletRequest request, HttpServletResponse response, int status, String reason)
+			throws IOException {
+		HttpStatus known = HttpStatus.valueOf(status);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known,
+				this.messages.getMessage("error." + reason + ".detail", null, Locale.ENGLISH));
+		problem.setTitle(known.getReasonPhrase());
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		Map<String, Object> body = new LinkedHashMap<>();
+		// Spring leaves the default type, about:blank, out
+		body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		this.json.writeValue(response.getOutputStream(), body);
 	}
 
 }

@@ -232,6 +232,21 @@ class StatusApiTests {
 	}
 
 	@Test
+	void accountsWhenAFilterHoldsANulThenBadRequestAsAProblemNeverTheHtmlPage() throws Exception {
+		// refused by web's control-character filter, before the API's own chain and Spring MVC
+		MockHttpServletResponse answer = this.mvc.perform(get("/api/v1/accounts").param("q", "quartz\u0000")
+			.header("Authorization", "Bearer " + this.token)).andReturn().getResponse();
+
+		JsonNode problem = problem(answer, 400);
+		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+		assertThat(problem.get("detail").asString()).contains("control character");
+		assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/accounts");
+		assertThat(answer.getHeader("Cache-Control")).contains("no-store");
+		assertThat(answer.getContentAsString()).doesNotContain("<html", "quartz");
+	}
+
+	@Test
 	void apiWhenCalledThenStatelessNoSessionCookieAndNoStore() throws Exception {
 		MockHttpServletResponse answer = api("/api/v1/accounts", this.token);
 

@@ -12,6 +12,7 @@ import io.tokenwarden.channels.Channels;
 import io.tokenwarden.channels.NewChannel;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -45,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Channels fed by real health rounds, received by a WireMock stub: an outage is one "opened" and one
  * "closed" message and no "expired"; an expiry is one message plus one for its recovery, however many
  * reminder emails go out between; a receiver down for three attempts gets the message once, and every
- * generic webhook carries a signature that README's algorithm verifies.
+ * generic webhook carries a signature that README's algorithm verifies. Slack gets an incoming webhook's
+ * {@code text} and {@code blocks}, Teams a workflow's Adaptive Card, each naming the event, the publisher
+ * and the account.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChannelWebhookTests extends HealthTestSupport {
@@ -63,6 +67,9 @@ class ChannelWebhookTests extends HealthTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	TokenCipher cipher;
 
 	@AfterEach
 	void resetReceiver() {
@@ -205,6 +212,75 @@ class ChannelWebhookTests extends HealthTestSupport {
 			.contains("the stored address does not decrypt");
 	}
 
+	@Test
+	void slackWhenATokenExpiresThenAnIncomingWebhookMessageWhoseTextNamesTheEventThePublisherAndTheAccount()
+			throws Exception {
+		long agencyId = agencyOfDemoAdmin();
+		TestAccount account = account(Publisher.FACEBOOK, Answer.refused(460), agencyName(agencyId));
+		Hook slack = pointedAtReceiver(agencyId, ChannelKind.SLACK,
+				"https://hooks.slack.com/services/T0000/B0000/" + UUID.randomUUID().toString().replace("-", ""));
+
+		checkAndSend(account);
+
+		assertThat(slack.requests()).hasSize(1);
+		LoggedRequest request = slack.requests().get(0);
+		assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+		assertThat(request.containsHeader("X-TokenWarden-Signature")).as("Slack checks no signature").isFalse();
+		JsonNode message = JSON.readTree(request.getBodyAsString());
+		// an incoming webhook takes text (what the notification shows) and optional blocks, nothing of ours
+		assertThat(message.propertyNames()).containsExactlyInAnyOrder("text", "blocks");
+		assertThat(message.path("text").asString()).startsWith("Token expired: Facebook account " + account.name())
+			.contains(account.externalId(), "changed their password");
+		JsonNode section = message.path("blocks").path(0);
+		assertThat(section.path("type").asString()).isEqualTo("section");
+		assertThat(section.path("text").path("type").asString()).isEqualTo("mrkdwn");
+		assertThat(section.path("text").path("text").asString()).startsWith("*Token expired*\n")
+			.contains("Facebook account " + account.name(), account.externalId());
+		JsonNode context = message.path("blocks").path(1);
+		assertThat(context.path("type").asString()).isEqualTo("context");
+		assertThat(context.path("elements").path(0).path("type").asString()).isEqualTo("mrkdwn");
+		assertThat(context.path("elements").path(0).path("text").asString())
+			.contains("<https://warden.example.test/config/accounts/" + account.id() + "|Open in Token Warden>",
+					agencyName(agencyId));
+	}
+
+	@Test
+	void teamsWhenATokenExpiresThenAWorkflowMessageWithAnAdaptiveCardNamingTheEventThePublisherAndTheAccount()
+			throws Exception {
+		long agencyId = agencyOfDemoAdmin();
+		TestAccount account = account(Publisher.FACEBOOK, Answer.refused(460), agencyName(agencyId));
+		Hook teams = pointedAtReceiver(agencyId, ChannelKind.TEAMS,
+				"https://example.webhook.office.com/workflows/" + UUID.randomUUID());
+
+		checkAndSend(account);
+
+		assertThat(teams.requests()).hasSize(1);
+		JsonNode message = JSON.readTree(teams.requests().get(0).getBodyAsString());
+		// what "Post to a channel when a webhook request is received" reads: a message whose attachments
+		// are Adaptive Cards (a workflow posts each attachment's content; it takes no MessageCard)
+		assertThat(message.path("type").asString()).isEqualTo("message");
+		assertThat(message.path("attachments")).hasSize(1);
+		JsonNode attachment = message.path("attachments").path(0);
+		assertThat(attachment.path("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		JsonNode card = attachment.path("content");
+		assertThat(card.path("type").asString()).isEqualTo("AdaptiveCard");
+		assertThat(card.path("version").asString()).isEqualTo("1.4");
+		JsonNode body = card.path("body");
+		assertThat(body.path(0).path("type").asString()).isEqualTo("TextBlock");
+		assertThat(body.path(0).path("text").asString()).isEqualTo("Token expired");
+		assertThat(body.path(1).path("text").asString()).startsWith("Facebook account " + account.name())
+			.contains(account.externalId(), "changed their password");
+		assertThat(body.path(2).path("type").asString()).isEqualTo("FactSet");
+		List<String> facts = new ArrayList<>();
+		body.path(2).path("facts").forEach(fact -> facts.add(fact.path("title").asString() + ": "
+				+ fact.path("value").asString()));
+		assertThat(facts).containsExactly("Agency: " + agencyName(agencyId), "Publisher: Facebook",
+				"Account: " + account.name() + " (" + account.externalId() + ")");
+		JsonNode open = card.path("actions").path(0);
+		assertThat(open.path("type").asString()).isEqualTo("Action.OpenUrl");
+		assertThat(open.path("url").asString()).isEqualTo("https://warden.example.test/config/accounts/" + account.id());
+	}
+
 	/** README's verification, written out independently of the product's code. */
 	static void assertSigned(LoggedRequest request, String secret) {
 		String timestamp = request.getHeader("X-TokenWarden-Timestamp");
@@ -236,6 +312,26 @@ class ChannelWebhookTests extends HealthTestSupport {
 				new NewChannel(ChannelKind.WEBHOOK, "Ops " + path.substring(7, 15), url, EnumSet.allOf(ChannelEvent.class)));
 		assertThat(added.refusal()).isNull();
 		return new Hook(added.channel().id(), url, path, added.signingSecret());
+	}
+
+	/**
+	 * A channel of the kind added with {@code url} as an admin would (the rules see the real receiver's
+	 * address), whose stored address is then the stub's: the receiver stands in for Slack or Teams.
+	 */
+	private Hook pointedAtReceiver(long agencyId, ChannelKind kind, String url) {
+		String path = "/" + kind.name().toLowerCase(Locale.ROOT) + "/" + UUID.randomUUID();
+		receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("1")));
+		// one transaction, so no send round ever sees the real address
+		return this.transactions.execute(status -> {
+			AddResult added = this.channels.add(agencyId, "admin@demo.test",
+					new NewChannel(kind, kind + " " + path.substring(path.length() - 8), url, EnumSet.of(ChannelEvent.EXPIRED)));
+			assertThat(added.refusal()).isNull();
+			long id = added.channel().id();
+			this.jdbc.sql("update notification_channel set url_ciphertext = ? where id = ?")
+				.params(this.cipher.seal("notification_channel.url", id, receiver.baseUrl() + path), id)
+				.update();
+			return new Hook(id, url, path, null);
+		});
 	}
 
 	private void checkAndSend(TestAccount account) {

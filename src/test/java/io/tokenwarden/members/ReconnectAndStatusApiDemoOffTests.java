@@ -9,9 +9,12 @@ import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Reconnect links and the status API in a real installation (the demo off): an admin sends the owner a link, the
  * email carries it at the base URL and the owner's page opens with no console login; a personal API token made on
- * its page answers the agency's accounts. (This context is the team's.)
+ * its page answers the agency's accounts; a channel's address must be public https. (This context is the team's.)
  */
 class ReconnectAndStatusApiDemoOffTests extends TeamTestSupport {
 
@@ -81,6 +84,43 @@ class ReconnectAndStatusApiDemoOffTests extends TeamTestSupport {
 			.andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(this.mvc.perform(get("/api/v1/accounts/{id}", id).header("Authorization", "Bearer tw_unknown"))
 			.andReturn().getResponse().getStatus()).isEqualTo(401);
+	}
+
+	@Test
+	void addChannelWhenTheDemoIsOffAndTheAddressIsPlainHttpOrInsideThenRefusedWithAClearMessageAndNothingSaved()
+			throws Exception {
+		Agency agency = agencyWithAdmin("Channel Agency");
+		Visitor admin = signedIn(agency.adminEmail());
+		String hook = "/hook/" + UUID.randomUUID();
+
+		assertRefused(admin, "WEBHOOK", "http://hooks.example.com" + hook, "must start with https://");
+		for (String inside : List.of("https://localhost", "https://127.0.0.1", "https://127.0.0.1:8443",
+				"https://10.1.2.3", "https://192.168.0.10", "https://172.16.5.4", "https://169.254.169.254",
+				"https://[::1]", "https://[fd00::1]", "https://ops.internal", "https://printer.local")) {
+			assertRefused(admin, "WEBHOOK", inside + hook, "points at this machine or a private network");
+			assertRefused(admin, "TEAMS", inside + hook, "points at this machine or a private network");
+		}
+		assertThat(count("select count(*) from notification_channel where agency_id = ?", agency.id())).isZero();
+		assertThat(count("select count(*) from audit_event where agency_id = ? and action = 'channel_added'",
+				agency.id())).isZero();
+
+		// a public https address is taken: the refusals above are about the address, not the form
+		MvcResult added = admin.perform(addChannel("TEAMS", "https://example.webhook.office.com" + hook));
+		assertThat(added.getResponse().getStatus()).isEqualTo(302);
+		assertThat(count("select count(*) from notification_channel where agency_id = ?", agency.id())).isOne();
+	}
+
+	private static MockHttpServletRequestBuilder addChannel(String kind, String url) {
+		return post("/config/notifications/channels").with(csrf()).param("kind", kind).param("name", "Ops alerts")
+			.param("url", url).param("events", "EXPIRED");
+	}
+
+	private static void assertRefused(Visitor admin, String kind, String url, String message) throws Exception {
+		MvcResult answer = admin.perform(addChannel(kind, url));
+		assertThat(answer.getResponse().getStatus()).as(url).isEqualTo(422);
+		assertThat(HtmlUtils.htmlUnescape(answer.getResponse().getContentAsString())).as(url)
+			.contains(message, "Nothing was added")
+			.doesNotContain(url);
 	}
 
 	/** An account of the agency, owned by {@code owner}, whose Facebook token has expired. */

@@ -27,8 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The database goes away (a proxy in front of PostgreSQL resets every connection and refuses new ones),
- * then comes back: meanwhile every page answers fast with a 503 that says what is wrong, readiness says
- * DOWN, and afterwards the same session works again and the scheduled jobs carry on, with no restart.
+ * then comes back: meanwhile every page answers fast with a 503 that says what is wrong (the status API a
+ * problem, not a page), readiness says DOWN, and afterwards the same session works again and the scheduled
+ * jobs carry on, with no restart.
  */
 class DatabaseDownTests {
 
@@ -61,6 +62,14 @@ class DatabaseDownTests {
 			assertThat(page.millis()).isLessThan(FAST.toMillis());
 			assertThat(HtmlUtils.htmlUnescape(page.body())).contains("Token Warden can't reach its database right now")
 				.doesNotContain("Exception", "at io.tokenwarden", "PSQL", "Hikari");
+			// the status API's token check needs the database too: its 503 is a problem, never the HTML page
+			HttpResponse<String> api = get(port, "/api/v1/accounts", "Bearer tw_" + "A".repeat(43));
+			assertThat(api.statusCode()).isEqualTo(503);
+			assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+				.startsWith("application/problem+json"));
+			assertThat(api.headers().firstValue("Retry-After")).hasValue("10");
+			assertThat(api.body()).contains("\"status\":503", "\"title\":\"Service Unavailable\"",
+					"can't reach its database").doesNotContain("<html", "Exception", "PSQL", "Hikari");
 			assertThat(login.millis()).isLessThan(FAST.toMillis());
 			assertThat(readiness.status()).isEqualTo(503);
 			assertThat(readiness.millis()).isLessThan(FAST.toMillis());
@@ -96,6 +105,12 @@ class DatabaseDownTests {
 				"--server.port=0", "--server.servlet.session.cookie.secure=false",
 				"--tokenwarden.notifications.scheduled-sending=true", "--tokenwarden.notifications.poll-interval=PT1S",
 				"--db-scheduler.polling-interval=PT1S", "--spring.mail.host=127.0.0.1", "--spring.mail.port=1");
+	}
+
+	private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(int port, String path) throws Exception {
