@@ -2,6 +2,7 @@ package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.SignedIn;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,8 +56,7 @@ class AdminController {
 	}
 
 	private static String show(AgencyAdmin.Result result, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(result.done() ? "message" : "error", result.message());
-		redirect.addFlashAttribute(result.done() ? "messageArgument" : "errorArgument", result.argument());
+		Flash.add(redirect, Flash.of(result.done(), result.message(), result.argument()));
 		return "redirect:/admin/agencies";
 	}
 

@@ -3,6 +3,7 @@ package io.tokenwarden.members;
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,8 +46,7 @@ class MembersController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
 		Invitations.Result result = this.invitations.invite(context, email, role, request.getRemoteAddr());
-		redirect.addFlashAttribute(result.done() ? "message" : "error", result.message);
-		redirect.addFlashAttribute(result.done() ? "messageArgument" : "errorArgument", email == null ? "" : email.strip());
+		Flash.add(redirect, Flash.of(result.done(), result.message, email == null ? "" : email.strip()));
 		return "redirect:/config/members";
 	}
 
@@ -55,7 +55,7 @@ class MembersController {
 		if (!this.invitations.revoke(requireAdmin(), invitationId, request.getRemoteAddr())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("message", "members.invitation.revoked");
+		Flash.add(redirect, Flash.success("members.invitation.revoked"));
 		return "redirect:/config/members";
 	}
 
@@ -77,8 +77,7 @@ class MembersController {
 	}
 
 	private String show(Team.Change change, boolean leftAdmin, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(change.done() ? "message" : "error", change.message());
-		redirect.addFlashAttribute(change.done() ? "messageArgument" : "errorArgument", change.person());
+		Flash.add(redirect, Flash.of(change.done(), change.message(), change.person()));
 		// an admin who just gave up their own ADMIN role may no longer see this page
 		return leftAdmin ? "redirect:/config/accounts" : "redirect:/config/members";
 	}

@@ -3,6 +3,7 @@ package io.tokenwarden.members;
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.Person;
 import io.tokenwarden.agencies.SignedIn;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ class PasswordController {
 			RedirectAttributes redirect) {
 		this.passwords.requestReset(email, request.getRemoteAddr());
 		// the same answer for every address, known or not
-		redirect.addFlashAttribute("message", "password.forgot.sent");
+		Flash.add(redirect, Flash.success("password.forgot.sent"));
 		return "redirect:/password/forgot";
 	}
 
@@ -65,11 +66,12 @@ class PasswordController {
 		}
 		if (!result.get().done()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", result.get().message());
+			Flash.show(model,
+					Flash.error(result.get().message(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
 			this.passwords.resetFor(token).ifPresent(p -> model.addAttribute("email", p.email()));
 			return "members/reset";
 		}
-		redirect.addFlashAttribute("message", result.get().message());
+		Flash.add(redirect, Flash.success(result.get().message()));
 		return "redirect:/login";
 	}
 
@@ -86,10 +88,10 @@ class PasswordController {
 		Passwords.Result result = this.passwords.change(signedIn().email(), currentPassword, newPassword, request);
 		if (!result.done()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", result.message());
+			Flash.show(model, Flash.error(result.message(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
 			return "members/change-password";
 		}
-		redirect.addFlashAttribute("message", result.message());
+		Flash.add(redirect, Flash.success(result.message()));
 		return "redirect:/account/password";
 	}
 
