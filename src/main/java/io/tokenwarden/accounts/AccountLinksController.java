@@ -31,7 +31,7 @@ class AccountLinksController {
 			Flash.add(redirect, Flash.error("accounts.link.choose"));
 			return "redirect:/config/accounts/{id}";
 		}
-		AccountLinks.Outcome outcome = this.links.link(id, agencyId, request.getRemoteAddr());
+		AccountLinks.LinkOutcome outcome = this.links.link(id, agencyId, request.getRemoteAddr());
 		Flash.add(redirect, Flash.success(outcome.changed() ? "accounts.link.done" : "accounts.link.already",
 				outcome.accountName(), outcome.agencyName()));
 		return "redirect:/config/accounts/{id}";
@@ -45,7 +45,7 @@ class AccountLinksController {
 
 	@PostMapping("/config/accounts/{id}/unlink")
 	String unlink(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		AccountLinks.Outcome outcome = this.links.unlink(id, request.getRemoteAddr());
+		AccountLinks.LinkOutcome outcome = this.links.unlink(id, request.getRemoteAddr());
 		if (!outcome.changed()) {
 			Flash.add(redirect, Flash.error("accounts.unlink.notLinked", outcome.accountName(), outcome.agencyName()));
 		}
@@ -59,7 +59,7 @@ class AccountLinksController {
 	@PostMapping("/config/accounts/{id}/owner")
 	String changeOwner(@PathVariable long id, @RequestParam(required = false) String ownerEmail,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		OwnerEmails.Change change = this.owners.change(id, ownerEmail, request.getRemoteAddr());
+		OwnerEmails.OwnerChange change = this.owners.change(id, ownerEmail, request.getRemoteAddr());
 		if (change.refused()) {
 			Flash.add(redirect, Flash.error(change.refusal(), OwnerEmails.MAX_LENGTH));
 		}

@@ -40,7 +40,7 @@ class InvitationController {
 			@RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
 		noReferrer(response);
-		Acceptance.Outcome outcome = this.acceptance.accept(token, displayName, password, request, response);
+		Acceptance.AcceptanceOutcome outcome = this.acceptance.accept(token, displayName, password, request, response);
 		if (outcome.invalid()) {
 			return invalid(model, response);
 		}

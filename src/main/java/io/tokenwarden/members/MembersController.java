@@ -45,7 +45,7 @@ class MembersController {
 	String invite(@RequestParam(required = false) String email, @RequestParam(required = false) String role,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Invitations.Result result = this.invitations.invite(context, email, role, request.getRemoteAddr());
+		Invitations.InvitationResult result = this.invitations.invite(context, email, role, request.getRemoteAddr());
 		Flash.add(redirect, Flash.of(result.done(), result.message, email == null ? "" : email.strip()));
 		return "redirect:/config/members";
 	}
@@ -63,7 +63,7 @@ class MembersController {
 	String changeRole(@PathVariable long userId, @RequestParam(required = false) String role, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Team.Change change = this.team.changeRole(context, userId, role, request.getRemoteAddr());
+		Team.TeamChange change = this.team.changeRole(context, userId, role, request.getRemoteAddr());
 		boolean leftAdmin = change.done() && change.person().equals(context.userEmail())
 				&& Invitations.role(role).orElse(Role.ADMIN) != Role.ADMIN;
 		return show(change, leftAdmin, redirect);
@@ -72,11 +72,11 @@ class MembersController {
 	@PostMapping("/config/members/{userId}/remove")
 	String remove(@PathVariable long userId, HttpServletRequest request, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Team.Change change = this.team.remove(context, userId, request.getRemoteAddr());
+		Team.TeamChange change = this.team.remove(context, userId, request.getRemoteAddr());
 		return show(change, change.done() && change.person().equals(context.userEmail()), redirect);
 	}
 
-	private String show(Team.Change change, boolean leftAdmin, RedirectAttributes redirect) {
+	private String show(Team.TeamChange change, boolean leftAdmin, RedirectAttributes redirect) {
 		Flash.add(redirect, Flash.of(change.done(), change.message(), change.person()));
 		// an admin who just gave up their own ADMIN role may no longer see this page
 		return leftAdmin ? "redirect:/config/accounts" : "redirect:/config/members";

@@ -60,7 +60,7 @@ class PasswordController {
 	String reset(@PathVariable String token, @RequestParam(required = false) String password, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		InvitationController.noReferrer(response);
-		Optional<Passwords.Result> result = this.passwords.reset(token, password, request);
+		Optional<Passwords.PasswordResult> result = this.passwords.reset(token, password, request);
 		if (result.isEmpty()) {
 			return invalid(model, response);
 		}
@@ -85,7 +85,7 @@ class PasswordController {
 	String change(@RequestParam(required = false) String currentPassword,
 			@RequestParam(required = false) String newPassword, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Passwords.Result result = this.passwords.change(signedIn().email(), currentPassword, newPassword, request);
+		Passwords.PasswordResult result = this.passwords.change(signedIn().email(), currentPassword, newPassword, request);
 		if (!result.done()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			Flash.show(model, Flash.error(result.message(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));

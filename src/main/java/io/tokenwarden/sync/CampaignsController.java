@@ -31,7 +31,7 @@ class CampaignsController {
 	@GetMapping("/config/accounts/{id}/campaigns")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("view", this.sync.view(id));
-		model.addAttribute("kinds", Automation.Kind.values());
+		model.addAttribute("kinds", Automation.AutomationKind.values());
 		model.addAttribute("metrics", Automation.Metric.values());
 		model.addAttribute("operators", Automation.Operator.values());
 		return "sync/campaigns";
@@ -41,7 +41,7 @@ class CampaignsController {
 	String syncNow(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			ImportResult result = this.sync.syncNow(id);
-			boolean imported = result.kind() == ImportResult.Kind.IMPORTED;
+			boolean imported = result.kind() == ImportResult.ImportKind.IMPORTED;
 			Object argument = imported ? result.campaigns()
 					: String.valueOf(result.outcome() == null ? "" : result.outcome().evidence());
 			Flash.add(redirect, Flash.of(imported, "sync.now." + result.kind().name(), argument));
