@@ -6,6 +6,7 @@ import io.tokenwarden.agencies.Role;
 import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.FlashMessages;
+import io.tokenwarden.testsupport.MailParts;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenSecret;
@@ -245,7 +246,7 @@ class ReconnectLinkMailTests extends NotificationsTestSupport {
 	}
 
 	private static String text(MimeMessage mail) throws Exception {
-		return MailCatcher.text(mail).replace("\r\n", "\n");
+		return MailParts.text(mail).replace("\r\n", "\n");
 	}
 
 }
