@@ -85,7 +85,7 @@ class MailCatcher {
 	}
 
 	/** The first text/plain part, however deep in the multipart it sits. */
-	static String text(Part part) throws MessagingException, IOException {
+	private static String text(Part part) throws MessagingException, IOException {
 		if (part.isMimeType("text/plain")) {
 			return String.valueOf(part.getContent());
 		}
