@@ -1,10 +1,9 @@
 package io.tokenwarden.database;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo's published logins stay on this machine: with the embedded database and the demo on, the
  * server binds to 127.0.0.1 unless {@code server.address} is given, and the log says so in one loud line.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class DemoLoopbackTests {
 
 	@Autowired

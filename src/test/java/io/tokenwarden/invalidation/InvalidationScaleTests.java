@@ -1,13 +1,11 @@
 package io.tokenwarden.invalidation;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.StatementCounter;
 import io.tokenwarden.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -18,9 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /** The cost of an invalidation does not grow with the number of linked agencies. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestData.class, StatementCounter.class })
+@DemoConsoleTest
 class InvalidationScaleTests {
 
 	@Autowired

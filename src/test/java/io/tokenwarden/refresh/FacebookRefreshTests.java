@@ -2,6 +2,7 @@ package io.tokenwarden.refresh;
 
 import io.tokenwarden.accounts.SeenAsset;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
@@ -224,9 +225,9 @@ class FacebookRefreshTests extends RefreshTestSupport {
 		WebSession session = admin();
 		Map<String, String> consent = startRefresh(id, session);
 		// while the callback waits for Facebook's list of ad accounts, another admin invalidates the token
-		beforeAnswer.set(request -> {
+		PublisherServer.beforeAnswer(request -> {
 			if (request.getUrl().startsWith("/v25.0/me/adaccounts")) {
-				beforeAnswer.set(any -> {
+				PublisherServer.beforeAnswer(any -> {
 				});
 				invalidate(id);
 			}

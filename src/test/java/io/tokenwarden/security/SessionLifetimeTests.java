@@ -1,10 +1,9 @@
 package io.tokenwarden.security;
 
 import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A sign-in ends after 30 minutes without use and 12 hours after it began, however active; and on
  * {@code /account/sessions} a person sees where they are signed in and signs out any of those places.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class SessionLifetimeTests {
 
 	private static final String PASSWORD = "a long passphrase for sessions";
