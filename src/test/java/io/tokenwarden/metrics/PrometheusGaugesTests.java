@@ -1,5 +1,6 @@
 package io.tokenwarden.metrics;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.health.HealthChecks;
@@ -10,8 +11,6 @@ import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Each gauge as Prometheus reads it from the management port: accounts by publisher and status, expiries
  * ahead, outbox depths, open incidents and the health round's duration, moving with what they count.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class PrometheusGaugesTests {
 
 	@LocalManagementPort
