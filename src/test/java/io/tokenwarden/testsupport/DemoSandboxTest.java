@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,22 +30,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The demo as it runs, with its sandbox publishers over real HTTP: the server on a fixed free port
- * ({@link #PORT}; the sandbox's URLs are resolved from {@code server.port} at start-up), no mail server (the
- * demo's mail catcher gets every email), the catch-up sync after a refresh switched on, MockMvc,
+ * The demo as it runs, with its sandbox publishers over real HTTP, on a database of its own: the server on a
+ * fixed free port ({@link #PORT}; the sandbox's URLs are resolved from {@code server.port} at start-up), no
+ * mail server (the demo's mail catcher gets every email), the notice sender on its schedule and the
+ * catch-up sync after a refresh switched on, MockMvc,
  * {@link TestBeans}, and a {@link SandboxCalls} counter that sees every call reaching the sandbox. One cached
  * context for the sandbox tests ({@code SandboxTestSupport}), the refresh and Connect tests against the
- * sandbox ({@code SandboxRefreshSupport}), the browser tests of the demo (invalidate, sync) and the demo's
- * mail catcher ({@code DevMailTests}).
+ * sandbox ({@code SandboxRefreshSupport}), the browser tests of the demo (invalidate, sync, reconnect), the
+ * demo's mail catcher ({@code DevMailTests}) and the scheduled notice sender ({@code NoticeSchedulingTests}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "tokenwarden.sync.catch-up-after-refresh=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+		// a database of its own: the notice sender is scheduled here, as in the demo, and must never take
+		// the notices of the other contexts' tests
+		"tokenwarden.data-dir=target/test-data-sandbox", "tokenwarden.notifications.scheduled-sending=true",
+		"tokenwarden.notifications.poll-interval=PT1S", "db-scheduler.polling-interval=PT1S",
+		"tokenwarden.sync.catch-up-after-refresh=true" })
 @AutoConfigureMockMvc
 @Import({ TestBeans.class, DemoSandboxTest.Calls.class })
+@TestExecutionListeners(listeners = ClockReset.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @ContextConfiguration(initializers = DemoSandboxTest.Port.class)
 public @interface DemoSandboxTest {
 

@@ -6,13 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real time plus an offset that tests move forward, so backoff is tested without waiting. */
+/**
+ * The real time plus an offset that a test moves forward, so backoff is tested without waiting. In the
+ * shared test contexts the offset goes back to zero after each test ({@link ClockReset}).
+ */
 public class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
 	public void advance(Duration duration) {
 		this.offset = this.offset.plus(duration);
+	}
+
+	/** The real time again. */
+	public void reset() {
+		this.offset = Duration.ZERO;
 	}
 
 	@Override

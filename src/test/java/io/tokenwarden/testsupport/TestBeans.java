@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Primary;
 @Import({ TestData.class, StatementCounter.class })
 public class TestBeans {
 
-	/** The application's clock in every shared context; tests move it forward and never back. */
+	/** The application's clock in every shared context; a test moves it forward, and it is back at the real time after each test ({@link ClockReset}). */
 	public static final MutableClock CLOCK = new MutableClock();
 
 	@Bean
