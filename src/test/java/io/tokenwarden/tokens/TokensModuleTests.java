@@ -2,8 +2,6 @@ package io.tokenwarden.tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +10,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,17 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokensModuleTests {
 
 	private static final String KEYSET = TokenCipher.generateKeyset();
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Beans {
-
-		/** The application's clock lives outside the modules (ClockConfiguration). */
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-	}
 
 	@DynamicPropertySource
 	static void keyset(DynamicPropertyRegistry registry) {
