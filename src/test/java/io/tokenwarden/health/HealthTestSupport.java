@@ -11,7 +11,6 @@ import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.MutableClock;
 import io.tokenwarden.testsupport.PublisherServer;
-import io.tokenwarden.testsupport.TestBeans;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
@@ -48,8 +47,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @DemoConsoleTest
 abstract class HealthTestSupport {
-
-	static final MutableClock CLOCK = TestBeans.CLOCK;
 
 	static final PublisherImitation imitation = new PublisherImitation();
 

@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,7 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 		"tokenwarden.sync.catch-up-after-refresh=true" })
 @AutoConfigureMockMvc
 @Import({ TestBeans.class, DemoSandboxTest.Calls.class })
-@TestExecutionListeners(listeners = ClockReset.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @ContextConfiguration(initializers = DemoSandboxTest.Port.class)
 public @interface DemoSandboxTest {
 

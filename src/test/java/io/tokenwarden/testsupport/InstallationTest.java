@@ -10,8 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import org.springframework.test.util.TestSocketUtils;
 
 import java.lang.annotation.Documented;
@@ -44,7 +42,6 @@ import java.util.Map;
 		"tokenwarden.bootstrap.agency=Bootstrap Agency" })
 @AutoConfigureMockMvc
 @Import({ TestBeans.class, HeldResetWorker.Beans.class })
-@TestExecutionListeners(listeners = ClockReset.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @ContextConfiguration(initializers = InstallationTest.Properties.class)
 public @interface InstallationTest {
 

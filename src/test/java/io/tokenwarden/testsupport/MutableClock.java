@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The real time plus an offset that a test moves forward, so backoff is tested without waiting. In the
- * shared test contexts the offset goes back to zero after each test ({@link ClockReset}).
+ * The real time plus an offset that tests move forward, and never back (the application keeps deadlines,
+ * such as a publisher's rate limit, by this clock), so backoff is tested without waiting.
  */
 public class MutableClock extends Clock {
 
@@ -16,11 +16,6 @@ public class MutableClock extends Clock {
 
 	public void advance(Duration duration) {
 		this.offset = this.offset.plus(duration);
-	}
-
-	/** The real time again. */
-	public void reset() {
-		this.offset = Duration.ZERO;
 	}
 
 	@Override

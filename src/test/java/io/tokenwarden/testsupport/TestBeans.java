@@ -6,21 +6,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The beans every shared test context adds, the same in each so that the contexts can be cached: one
- * {@link MutableClock} as the application's clock ({@link #CLOCK}, also for a second instance a test
- * starts), {@link TestData} and the {@link StatementCounter}.
+ * The beans every shared test context adds, the same in each so that the contexts can be cached: a
+ * {@link MutableClock} of the context's own as the application's clock (its tests move it forward; a second
+ * instance a test starts gets the same one), {@link TestData} and the {@link StatementCounter}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ TestData.class, StatementCounter.class })
 public class TestBeans {
 
-	/** The application's clock in every shared context; a test moves it forward, and it is back at the real time after each test ({@link ClockReset}). */
-	public static final MutableClock CLOCK = new MutableClock();
-
 	@Bean
 	@Primary
 	MutableClock mutableClock() {
-		return CLOCK;
+		return new MutableClock();
 	}
 
 }
