@@ -5,11 +5,10 @@ import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenStatus;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -22,8 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** One account's page, and names that try to be HTML. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class AccountDetailPageTests {
 
 	private static final String SCRIPT = "<script>alert(1)</script>";

@@ -4,13 +4,12 @@ import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenStatus;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -21,8 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queries of Config > Accounts, through {@link AccountDirectory#search}, on the real database. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class AccountSearchTests {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package io.tokenwarden.accounts;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
@@ -8,8 +9,6 @@ import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,8 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Config > Accounts as CSV: the page's rows under the page's filters, all pages, safe to open in a spreadsheet. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class AccountsExportTests {
 
 	@Autowired

@@ -2,13 +2,12 @@ package io.tokenwarden.accounts;
 
 import io.tokenwarden.flash.Flash;
 import io.tokenwarden.testsupport.FlashMessages;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and one that does not exist ({@code {missing}}). The route inventory fails when a new endpoint
  * is missing here.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class AccountsSecurityMatrixTests {
 
 	private static final String ADMIN = "admin@demo.test";

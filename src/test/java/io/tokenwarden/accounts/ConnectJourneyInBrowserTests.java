@@ -6,6 +6,7 @@ import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.sandbox.SandboxUsers;
 import io.tokenwarden.testsupport.Browser;
+import io.tokenwarden.testsupport.HttpUser;
 import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +183,24 @@ class ConnectJourneyInBrowserTests {
 		}
 		this.browser.open("/config/accounts/" + facebookId);
 		assertThat(this.browser.waitFor(By.tagName("main")).getText()).contains("There is nothing at this address");
+	}
+
+	@Test
+	void connectXWhenStartedAtAnotherAddressThenTheOAuth1CallbackIsAtTheBaseUrl() throws Exception {
+		HttpUser boss = new HttpUser(PORT).signIn(BOSS, PASSWORD);
+
+		HttpResponse<String> connect = boss.post("/config/accounts/connect", boss.csrfOf("/config/accounts"), "publisher",
+				"X");
+
+		assertThat(connect.statusCode()).isEqualTo(302);
+		assertThat(connect.headers().firstValue("Location").orElseThrow())
+			.startsWith("http://127.0.0.1:" + SANDBOX_PORT + "/sandbox/x/oauth/authorize?oauth_token=");
+		// the callback X was given with the request token: the base URL, not the address asked (127.0.0.1)
+		String callback = sandbox().getBean(JdbcClient.class)
+			.sql("select callback from sandbox_request_token order by issued_at desc limit 1")
+			.query(String.class)
+			.single();
+		assertThat(callback).isEqualTo("http://localhost:" + PORT + "/login/oauth1/callback/x");
 	}
 
 	private void signIn() {

@@ -1,5 +1,6 @@
 package io.tokenwarden.api;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
@@ -9,8 +10,6 @@ import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -33,8 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The status API as a script meets it: a person's token opens its agency's accounts (the page's filters,
  * the page's rows), another agency's account answers 404, a dead token 401, and every error is a problem.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class StatusApiTests {
 
 	@Autowired

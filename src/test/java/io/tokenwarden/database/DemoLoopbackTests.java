@@ -1,9 +1,8 @@
 package io.tokenwarden.database;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server binds to 127.0.0.1 unless {@code server.address} is given (demo/DemoDataTests checks the demo's loud
  * log line that says so).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class DemoLoopbackTests {
 
 	@Test

@@ -1,20 +1,18 @@
 package io.tokenwarden.database;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hibernate checks every entity against the schema Flyway made (a mismatch fails this context), on
- * the real database: the slice keeps it instead of swapping in one of its own.
+ * the real database. The shared console context does it as it starts, so no slice of its own is needed.
  */
-@DataJpaTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@DemoConsoleTest
 class SchemaValidationTests {
 
 	@Autowired

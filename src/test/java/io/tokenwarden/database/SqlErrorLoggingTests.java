@@ -2,10 +2,10 @@ package io.tokenwarden.database;
 
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A statement that fails carries none of its parameter values into an exception message or the log,
  * whether Hibernate or the JDBC driver reports it: values can be emails, names, notes.
  */
-@SpringBootTest
+@DemoConsoleTest
 @ExtendWith(OutputCaptureExtension.class)
 class SqlErrorLoggingTests {
 

@@ -1,9 +1,8 @@
 package io.tokenwarden.demo;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's seed: the interface's people and agencies, thirty accounts, and never twice; and its announcement. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class DemoDataTests {
 
 	private static final String DEMO_ACCOUNTS = """

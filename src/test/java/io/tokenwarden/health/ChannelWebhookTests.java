@@ -282,7 +282,7 @@ class ChannelWebhookTests extends HealthTestSupport {
 	}
 
 	/** README's verification, written out independently of the product's code. */
-	static void assertSigned(LoggedRequest request, String secret) {
+	void assertSigned(LoggedRequest request, String secret) {
 		String timestamp = request.getHeader("X-TokenWarden-Timestamp");
 		String signature = request.getHeader("X-TokenWarden-Signature");
 		assertThat(timestamp).matches("[0-9]+");
@@ -298,7 +298,7 @@ class ChannelWebhookTests extends HealthTestSupport {
 			throw new AssertionError(ex);
 		}
 		// signed when sent (by the application's clock), so a receiver can refuse an old one
-		assertThat(Instant.ofEpochSecond(Long.parseLong(timestamp))).isBeforeOrEqualTo(CLOCK.instant());
+		assertThat(Instant.ofEpochSecond(Long.parseLong(timestamp))).isBeforeOrEqualTo(this.clock.instant());
 	}
 
 	/** A generic webhook channel of the agency on the receiver, answering {@code status} (0: the test stubs it). */

@@ -8,7 +8,9 @@ import io.tokenwarden.agencies.Role;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.TestSmtp;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.MutableClock;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
@@ -20,22 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,68 +36,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * One application context for the health tests: Facebook and X imitated token by token by one WireMock
- * server ({@link PublisherImitation}), GreenMail as the mail server, and a clock the tests move. Each test
+ * The health tests, in the shared {@link DemoConsoleTest} context: Facebook and X imitated token by token
+ * ({@link PublisherImitation}) by the shared WireMock server, GreenMail as the mail server, and the clock
+ * the tests move. Each test
  * makes its own accounts and makes them due; other tests' accounts may be due too, so assertions are
  * about the test's own accounts and owners.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestData.class, HealthTestSupport.TestClock.class })
+@DemoConsoleTest
 abstract class HealthTestSupport {
-
-	static final MutableClock CLOCK = new MutableClock();
 
 	static final PublisherImitation imitation = new PublisherImitation();
 
-	static final WireMockServer publishers = new WireMockServer(
-			options().dynamicPort().containerThreads(64).stubRequestLoggingDisabled(true).extensions(imitation));
-
-	static {
-		publishers.start();
-	}
+	static final WireMockServer publishers = PublisherServer.server();
 
 	@RegisterExtension
-	static final TestSmtp smtp = new TestSmtp();
+	static final TestSmtp smtp = TestSmtp.shared();
 
-	@DynamicPropertySource
-	static void publisherAndMailServers(DynamicPropertyRegistry registry) {
-		properties().forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	/** Where the publishers and the mail server are, for this context and any second one. */
+	/** Where the publishers and the mail server are, for a second instance. */
 	static Map<String, Object> properties() {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("tokenwarden.publishers.facebook.graph-url", publishers.baseUrl() + "/v25.0");
-		properties.put("tokenwarden.publishers.x.api-url", publishers.baseUrl());
-		properties.put("tokenwarden.publishers.x.ads-api-url", publishers.baseUrl());
-		properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
-		properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
-		properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
-				"https://www.facebook.test/v25.0/dialog/oauth");
-		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
-				publishers.baseUrl() + "/v25.0/oauth/access_token");
-		properties.put("tokenwarden.publishers.x.consumer-key", "x-consumer-key-for-tests");
-		properties.put("tokenwarden.publishers.x.consumer-secret", "x-consumer-secret-for-tests");
-		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", smtp.port());
-		properties.put("tokenwarden.base-url", "https://warden.example.test");
-		return properties;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return CLOCK;
-		}
-
+		return DemoConsoleTest.Properties.values();
 	}
 
 	/** One of the test's accounts: its id, the token the imitation knows it by, and who owns it. */
@@ -148,6 +101,7 @@ abstract class HealthTestSupport {
 	void imitatePublishers() {
 		publishers.resetAll();
 		imitation.reset();
+		PublisherServer.imitateWith(imitation);
 		publishers.stubFor(post(urlPathEqualTo("/v25.0/")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
 		publishers.stubFor(WireMock.get(urlPathMatching("/v25.0/act_[0-9]+")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));
 		publishers.stubFor(WireMock.get(urlPathEqualTo("/2/users/me")).willReturn(aResponse().withTransformers(PublisherImitation.NAME)));

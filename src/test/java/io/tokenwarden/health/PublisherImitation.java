@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class PublisherImitation implements ResponseDefinitionTransformerV2 {
 
-	static final String NAME = "publisher-imitation";
+	static final String NAME = io.tokenwarden.testsupport.PublisherServer.IMITATION;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

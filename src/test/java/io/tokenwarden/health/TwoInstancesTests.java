@@ -70,12 +70,12 @@ class TwoInstancesTests extends HealthTestSupport {
 	 * The application once more, as another instance would run it: same data directory (so the same
 	 * embedded database server), same publishers, mail server and clock, its own web server.
 	 */
-	private static ConfigurableApplicationContext secondInstance() {
+	private ConfigurableApplicationContext secondInstance() {
 		List<String> arguments = new ArrayList<>();
 		properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		arguments.add("--server.port=0");
 		return AppInstance.start(
-				context -> context.registerBean("sharedTestClock", Clock.class, () -> CLOCK, d -> d.setPrimary(true)),
+				context -> context.registerBean("sharedTestClock", Clock.class, () -> this.clock, d -> d.setPrimary(true)),
 				arguments.toArray(new String[0]));
 	}
 

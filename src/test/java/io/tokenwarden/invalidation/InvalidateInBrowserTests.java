@@ -1,6 +1,7 @@
 package io.tokenwarden.invalidation;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoSandboxTest;
 import io.tokenwarden.testsupport.Browser;
 import io.tokenwarden.testsupport.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,25 +11,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's sandbox URLs are fixed at startup from server.port, so this test picks a free port itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(TestData.class)
+/** Invalidating in a real browser on the demo, its sandbox revoking the grant ({@link DemoSandboxTest}). */
+@DemoSandboxTest
 class InvalidateInBrowserTests {
 
-	static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-	@DynamicPropertySource
-	static void port(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-	}
+	static final int PORT = DemoSandboxTest.PORT;
 
 	@Autowired
 	RevocationSender revocations;

@@ -3,24 +3,17 @@ package io.tokenwarden.invalidation;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.MutableClock;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenSecret;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
@@ -32,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -43,43 +35,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The revocation at the publisher, after the local invalidation has committed. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestData.class, RevocationTests.TestClock.class })
+@DemoConsoleTest
 class RevocationTests {
 
-	static final WireMockServer facebook = new WireMockServer(options().dynamicPort());
-
-	static {
-		facebook.start();
-	}
-
-	@DynamicPropertySource
-	static void publisher(DynamicPropertyRegistry registry) {
-		registry.add("tokenwarden.publishers.facebook.graph-url", () -> facebook.baseUrl() + "/v25.0");
-		registry.add("spring.security.oauth2.client.registration.facebook.client-id", () -> "revocation-test-app");
-		registry.add("spring.security.oauth2.client.registration.facebook.client-secret", () -> "revocation-test-secret");
-		// X on the same server: its paths (/1.1/...) do not meet Graph's (/v25.0/...)
-		registry.add("tokenwarden.publishers.x.api-url", facebook::baseUrl);
-		registry.add("tokenwarden.publishers.x.consumer-key", () -> "revocation-test-consumer");
-		registry.add("tokenwarden.publishers.x.consumer-secret", () -> "revocation-test-consumer-secret");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
-	}
-
-	@AfterAll
-	static void stop() {
-		facebook.stop();
-	}
+	/** Facebook and X, on the shared server: X's paths (/1.1/...) do not meet Graph's (/v25.0/...). */
+	static final WireMockServer facebook = PublisherServer.server();
 
 	@Autowired
 	MockMvc mvc;
@@ -206,9 +166,9 @@ class RevocationTests {
 		var sent = facebook.findAll(postRequestedFor(urlPathEqualTo("/1.1/oauth/invalidate_token")));
 		assertThat(sent).singleElement().satisfies(request -> {
 			assertThat(request.getHeader("Authorization")).startsWith("OAuth ")
-				.contains("oauth_consumer_key=\"revocation-test-consumer\"", "oauth_token=\"" + access.reveal() + "\"",
+				.contains("oauth_consumer_key=\"x-consumer-key-for-tests\"", "oauth_token=\"" + access.reveal() + "\"",
 						"oauth_signature_method=\"HMAC-SHA1\"", "oauth_signature=\"")
-				.doesNotContain(secret.reveal(), "revocation-test-consumer-secret", "Bearer");
+				.doesNotContain(secret.reveal(), "x-consumer-secret-for-tests", "Bearer");
 			assertThat(request.getUrl() + request.getBodyAsString()).doesNotContain(access.reveal(), secret.reveal());
 		});
 	}

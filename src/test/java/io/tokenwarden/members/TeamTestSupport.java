@@ -4,25 +4,14 @@ import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.notifications.TestSmtp;
-import org.springframework.test.util.TestSocketUtils;
+import io.tokenwarden.testsupport.InstallationTest;
 import io.tokenwarden.testsupport.MutableClock;
-import io.tokenwarden.testsupport.StatementCounter;
-import io.tokenwarden.tokens.TokenCipher;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,87 +21,29 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real installation for the team's tests, one context for all of them: the demo off, a bootstrap
- * admin, GreenMail as the SMTP server, a clock the tests move, and the password reset worker held
- * until a test lets it run. Its database is its own, so the lockout tests lock nobody else out.
+ * The team's tests, in the shared {@link InstallationTest} context: a real installation with its bootstrap
+ * admin, GreenMail as the SMTP server, the clock the tests move, and the password reset worker held until
+ * a test lets it run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-		"tokenwarden.demo.enabled=false", "tokenwarden.data-dir=target/test-data-team",
-		"tokenwarden.bootstrap.admin-email=" + TeamTestSupport.BOSS,
-		"tokenwarden.bootstrap.admin-password=" + TeamTestSupport.BOSS_PASSWORD,
-		"tokenwarden.bootstrap.agency=Bootstrap Agency" })
-@AutoConfigureMockMvc
-@Import({ TeamTestSupport.TestBeans.class, StatementCounter.class })
+@InstallationTest
 abstract class TeamTestSupport {
 
-	static final String BOSS = "boss@team.test";
+	static final String BOSS = InstallationTest.BOSS;
 
-	static final String BOSS_PASSWORD = "correct horse battery staple";
+	static final String BOSS_PASSWORD = InstallationTest.BOSS_PASSWORD;
 
 	/** A password that passes the policy, for people the tests create. */
 	static final String GOOD_PASSWORD = "plum tractor 9 lanterns";
 
-	static final int PORT = TestSocketUtils.findAvailableTcpPort();
+	static final int PORT = InstallationTest.PORT;
 
 	/** {@code tokenwarden.base-url}: outside the demo every redirect is absolute at it (web/PublicAddressFilter). */
-	static final String BASE = "http://localhost:" + PORT;
+	static final String BASE = InstallationTest.BASE;
 
 	@RegisterExtension
-	static final TestSmtp smtp = new TestSmtp();
+	static final TestSmtp smtp = TestSmtp.shared();
 
 	private static final AtomicInteger addresses = new AtomicInteger();
-
-	@DynamicPropertySource
-	static void installation(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::port);
-		registry.add("tokenwarden.base-url", () -> BASE);
-		String keyset = TokenCipher.generateKeyset();
-		registry.add("tokenwarden.encryption.keyset", () -> keyset);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestBeans {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
-		@Bean
-		@Primary
-		HeldResetWorker heldResetWorker() {
-			return new HeldResetWorker();
-		}
-
-	}
-
-	/** Keeps password reset work until the test runs it, so a test sees what the request thread alone did. */
-	static class HeldResetWorker extends ResetWorker {
-
-		private final List<Runnable> held = new ArrayList<>();
-
-		@Override
-		synchronized void submit(Runnable task) {
-			this.held.add(task);
-		}
-
-		synchronized int held() {
-			return this.held.size();
-		}
-
-		void runAll() {
-			List<Runnable> tasks;
-			synchronized (this) {
-				tasks = new ArrayList<>(this.held);
-				this.held.clear();
-			}
-			tasks.forEach(Runnable::run);
-		}
-
-	}
 
 	@Autowired
 	MockMvc mvc;

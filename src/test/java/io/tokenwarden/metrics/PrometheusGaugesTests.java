@@ -1,5 +1,6 @@
 package io.tokenwarden.metrics;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.health.HealthChecks;
@@ -10,8 +11,6 @@ import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * Each gauge as Prometheus reads it from the management port: accounts by publisher and status, expiries
  * ahead, outbox depths, open incidents and the health round's duration, moving with what they count.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class PrometheusGaugesTests {
 
 	@LocalManagementPort
@@ -54,6 +54,9 @@ class PrometheusGaugesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -99,7 +102,8 @@ class PrometheusGaugesTests {
 		double within7 = value(metrics, "tokenwarden_accounts_expiring{within=\"7d\"}");
 		double within30 = value(metrics, "tokenwarden_accounts_expiring{within=\"30d\"}");
 		long agency = this.agencies.createAgency("Metrics Agency " + UUID.randomUUID());
-		Instant now = Instant.now();
+		// the application's clock: other tests of this context moved it forward
+		Instant now = this.clock.instant();
 		account(Publisher.FACEBOOK, agency, now.plus(Duration.ofHours(12)));
 		account(Publisher.FACEBOOK, agency, now.plus(Duration.ofDays(3)));
 		account(Publisher.FACEBOOK, agency, now.plus(Duration.ofDays(20)));

@@ -1,10 +1,9 @@
 package io.tokenwarden.notifications;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoSandboxTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,8 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The demo as it runs: no mail server configured, so the in-process catcher gets every email, and
  * {@code /dev/mail} shows each demo admin the mail about their agencies' accounts and the mail to them.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoSandboxTest
 class DevMailTests {
 
 	@Autowired

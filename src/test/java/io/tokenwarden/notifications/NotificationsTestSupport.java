@@ -1,54 +1,27 @@
 package io.tokenwarden.notifications;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the notification tests share, so they share one application context: GreenMail as the mail
- * server, a clock they can move, and helpers to make unique accounts and enqueue notices.
+ * What the notification tests share, in the shared {@link DemoConsoleTest} context: GreenMail as the mail
+ * server, the clock they can move, and helpers to make unique accounts and enqueue notices.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(NotificationsTestSupport.TestClock.class)
+@DemoConsoleTest
 abstract class NotificationsTestSupport {
 
 	@RegisterExtension
-	static final TestSmtp smtp = new TestSmtp();
+	static final TestSmtp smtp = TestSmtp.shared();
 
 	private static final AtomicLong accountIds = new AtomicLong(9_000_000_000L);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::port);
-		registry.add("tokenwarden.base-url", () -> "https://warden.example.test");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
-	}
 
 	@Autowired
 	Notices notices;

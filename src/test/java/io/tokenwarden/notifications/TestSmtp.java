@@ -31,11 +31,18 @@ import java.util.Locale;
  */
 public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 
+	private static final TestSmtp SHARED = new TestSmtp();
+
 	private final int port = TestSocketUtils.findAvailableTcpPort();
 
 	private GreenMail greenMail;
 
 	private Refuser refuser;
+
+	/** The one instance the shared test contexts send to (their {@code spring.mail.port}). */
+	public static TestSmtp shared() {
+		return SHARED;
+	}
 
 	public int port() {
 		return this.port;

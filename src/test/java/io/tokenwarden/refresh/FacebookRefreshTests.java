@@ -4,6 +4,7 @@ import io.tokenwarden.accounts.SeenAsset;
 import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.FlashMessages;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
@@ -226,9 +227,9 @@ class FacebookRefreshTests extends RefreshTestSupport {
 		WebSession session = admin();
 		Map<String, String> consent = startRefresh(id, session);
 		// while the callback waits for Facebook's list of ad accounts, another admin invalidates the token
-		beforeAnswer.set(request -> {
+		PublisherServer.beforeAnswer(request -> {
 			if (request.getUrl().startsWith("/v25.0/me/adaccounts")) {
-				beforeAnswer.set(any -> {
+				PublisherServer.beforeAnswer(any -> {
 				});
 				invalidate(id);
 			}

@@ -1,27 +1,17 @@
 package io.tokenwarden.refresh;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.MutableClock;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -29,74 +19,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** One application context for the Facebook refresh tests: both publishers imitated by one WireMock server. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestData.class, RefreshTestSupport.TestClock.class })
+/** The Facebook refresh tests against WireMock, in the shared {@link DemoConsoleTest} context. */
+@DemoConsoleTest
 abstract class RefreshTestSupport {
 
-	/** Runs in WireMock's thread before it answers a request: lets a test act while a call is in flight. */
-	static final AtomicReference<Consumer<LoggedRequest>> beforeAnswer = new AtomicReference<>(request -> {
-	});
-
-	static final WireMockServer publishers = new WireMockServer(options().dynamicPort().extensions(new ServeEventListener() {
-
-		@Override
-		public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-			beforeAnswer.get().accept(event.getRequest());
-		}
-
-		@Override
-		public String getName() {
-			return "before-answer";
-		}
-
-	}));
-
-	static {
-		publishers.start();
-	}
-
-	@DynamicPropertySource
-	static void publisherUrls(DynamicPropertyRegistry registry) {
-		publisherProperties().forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	/** Both publishers' apps and APIs aimed at WireMock; a second application context gets the same. */
-	static Map<String, Object> publisherProperties() {
-		Map<String, Object> properties = new java.util.LinkedHashMap<>();
-		properties.put("tokenwarden.publishers.facebook.graph-url", publishers.baseUrl() + "/v25.0");
-		properties.put("tokenwarden.publishers.x.api-url", publishers.baseUrl());
-		// short, so that a publisher that hangs is a quick test
-		properties.put("tokenwarden.publishers.read-timeout", "2s");
-		properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
-		properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
-		properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
-				"https://www.facebook.test/v25.0/dialog/oauth");
-		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
-				publishers.baseUrl() + "/v25.0/oauth/access_token");
-		return properties;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
-	}
+	static final WireMockServer publishers = PublisherServer.server();
 
 	@Autowired
 	MockMvc mvc;
@@ -119,7 +52,7 @@ abstract class RefreshTestSupport {
 	@BeforeEach
 	void resetPublishers() {
 		publishers.resetAll();
-		beforeAnswer.set(request -> {
+		PublisherServer.beforeAnswer(request -> {
 		});
 	}
 

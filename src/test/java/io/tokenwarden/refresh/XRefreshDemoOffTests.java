@@ -1,21 +1,16 @@
 package io.tokenwarden.refresh;
 
+import io.tokenwarden.testsupport.InstallationTest;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
-import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -26,17 +21,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A real installation without an X app: the X Refresh says which properties to set, and nothing is sent. */
-@SpringBootTest(properties = { "tokenwarden.demo.enabled=false", "tokenwarden.data-dir=target/test-data-demo-off-x",
-		// outside the demo every redirect is absolute at the base URL
-		"tokenwarden.base-url=https://warden.example.test" })
-@AutoConfigureMockMvc
-@Import(TestData.class)
+@InstallationTest
 class XRefreshDemoOffTests {
-
-	@DynamicPropertySource
-	static void keyset(DynamicPropertyRegistry registry) {
-		registry.add("tokenwarden.encryption.keyset", TokenCipher::generateKeyset);
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -64,7 +50,7 @@ class XRefreshDemoOffTests {
 			.perform(post("/config/accounts/{id}/refresh", id).with(csrf()));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("https://warden.example.test/config/accounts");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(InstallationTest.BASE + "/config/accounts");
 		assertThat(FlashMessages.error(result)).isEqualTo("refresh.notConfigured.x");
 		assertThat(this.messages.getMessage("refresh.notConfigured.x", null, Locale.ENGLISH)).contains(
 				"tokenwarden.publishers.x.consumer-key", "tokenwarden.publishers.x.consumer-secret",

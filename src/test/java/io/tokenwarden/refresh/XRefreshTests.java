@@ -1,6 +1,7 @@
 package io.tokenwarden.refresh;
 
 import io.tokenwarden.accounts.AccountDirectory;
+import io.tokenwarden.testsupport.DemoSandboxTest;
 import io.tokenwarden.accounts.SeenAsset;
 import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.HeldToken;
@@ -55,7 +56,7 @@ class XRefreshTests extends SandboxRefreshSupport {
 	JdbcClient jdbc;
 
 	@Autowired
-	SandboxCalls calls;
+	DemoSandboxTest.SandboxCalls calls;
 
 	@Test
 	void refreshWhenTheAdminAuthorizesAtXThenTheTokenAndItsSecretAreStoredEncryptedAndSignCalls() throws Exception {

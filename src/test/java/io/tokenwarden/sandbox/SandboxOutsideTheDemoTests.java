@@ -1,13 +1,9 @@
 package io.tokenwarden.sandbox;
 
-import io.tokenwarden.tokens.TokenCipher;
+import io.tokenwarden.testsupport.InstallationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.Arrays;
@@ -18,14 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Outside the demo the sandbox does not exist: no beans, no URLs, no configuration. */
-@SpringBootTest(properties = "tokenwarden.demo.enabled=false")
-@AutoConfigureMockMvc
+@InstallationTest
 class SandboxOutsideTheDemoTests {
-
-	@DynamicPropertySource
-	static void keyset(DynamicPropertyRegistry registry) {
-		registry.add("tokenwarden.encryption.keyset", TokenCipher::generateKeyset);
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -48,9 +38,12 @@ class SandboxOutsideTheDemoTests {
 			.filter(Objects::nonNull)
 			.map(Class::getName)
 			.filter(name -> name.startsWith(SandboxApps.class.getPackageName() + "."))).isEmpty();
-		assertThat(this.context.getEnvironment().getProperty("tokenwarden.publishers.facebook.graph-url")).isNull();
-		assertThat(this.context.getEnvironment()
-			.getProperty("tokenwarden.publishers.x.consumer-key")).isNull();
+		assertThat(this.context.getEnvironment().getPropertySources().contains(SandboxEnvironmentPostProcessor.DEFAULTS))
+			.isFalse();
+		// this installation aims Facebook at a test server of its own, and has no X app: none of it is the sandbox
+		assertThat(this.context.getEnvironment().getProperty("tokenwarden.publishers.facebook.graph-url"))
+			.doesNotContain("/sandbox");
+		assertThat(this.context.getEnvironment().getProperty("tokenwarden.publishers.x.consumer-key")).isNull();
 	}
 
 }

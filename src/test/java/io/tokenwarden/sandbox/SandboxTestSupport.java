@@ -3,12 +3,11 @@ package io.tokenwarden.sandbox;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.x.OAuth1TestSigning;
+import io.tokenwarden.testsupport.DemoSandboxTest;
 import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -37,11 +36,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Shared by the sandbox tests: one running server (so calls go over real HTTP, as the adapters'
- * do), MockMvc for the browser forms, and users of their own so no test disturbs the demo's.
+ * Shared by the sandbox tests, in the {@link DemoSandboxTest} context: one running server (so calls go over
+ * real HTTP, as the adapters' do), MockMvc for the browser forms, and users of their own so no test
+ * disturbs the demo's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@DemoSandboxTest
 abstract class SandboxTestSupport {
 
 	static final String CALLBACK = "http://localhost:8080/login/oauth2/code/";

@@ -1,10 +1,9 @@
 package io.tokenwarden.security;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -17,8 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every page carries the security headers: signed in or not, found or not. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class SecurityHeadersTests {
 
 	@Autowired

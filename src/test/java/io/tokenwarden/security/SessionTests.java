@@ -1,9 +1,8 @@
 package io.tokenwarden.security;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The session over real HTTP: a new id at sign-in, gone from the server at sign-out, and in the demo
  * a cookie that works over plain http.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class SessionTests {
 
 	@LocalServerPort

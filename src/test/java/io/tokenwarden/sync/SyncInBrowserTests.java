@@ -3,8 +3,8 @@ package io.tokenwarden.sync;
 import io.tokenwarden.demo.DemoAccount;
 import io.tokenwarden.demo.DemoAccountsSeeded;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoSandboxTest;
 import io.tokenwarden.testsupport.Browser;
-import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.tokens.TokenStatus;
@@ -13,12 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -34,17 +30,10 @@ import static org.awaitility.Awaitility.await;
  * through the sandbox's consent page, see sync resume. The server runs on a fixed port chosen up front,
  * because the demo resolves its sandbox URLs from {@code server.port} at startup.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "tokenwarden.sync.catch-up-after-refresh=true")
-@Import(TestData.class)
+@DemoSandboxTest
 class SyncInBrowserTests {
 
-	static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-	@DynamicPropertySource
-	static void serverPort(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-	}
+	static final int PORT = DemoSandboxTest.PORT;
 
 	@RegisterExtension
 	Browser browser = new Browser();

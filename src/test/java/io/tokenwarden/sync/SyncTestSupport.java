@@ -3,17 +3,15 @@ package io.tokenwarden.sync;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
+import io.tokenwarden.testsupport.PublisherServer;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenSecret;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -30,45 +28,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * One application context for the sync tests: Facebook and X imitated by one WireMock server, and the
- * catch-up after a refresh switched on. Each test's account has its own token, and the stubs answer only
- * that token, so the journal tells exactly which calls carried it.
+ * The sync tests: the {@link DemoConsoleTest} configuration (Facebook and X played by the shared WireMock
+ * server) with the catch-up after a refresh switched on. That one switch makes this a context of its own:
+ * in the console context a catch-up sync would call the publishers behind the back of the tests that assert
+ * what was (not) sent. Each test's account has its own token, and the stubs answer only that token, so the
+ * journal tells exactly which calls carried it.
  */
-@SpringBootTest(properties = "tokenwarden.sync.catch-up-after-refresh=true")
-@AutoConfigureMockMvc
-@Import(TestData.class)
+@DemoConsoleTest
+@TestPropertySource(properties = "tokenwarden.sync.catch-up-after-refresh=true")
 abstract class SyncTestSupport {
 
 	static final String GRAPH = "/v25.0";
 
-	static final WireMockServer publishers = new WireMockServer(options().dynamicPort());
-
-	static {
-		publishers.start();
-	}
-
-	@DynamicPropertySource
-	static void publisherUrls(DynamicPropertyRegistry registry) {
-		registry.add("tokenwarden.publishers.facebook.graph-url", () -> publishers.baseUrl() + GRAPH);
-		registry.add("tokenwarden.publishers.x.api-url", publishers::baseUrl);
-		registry.add("tokenwarden.publishers.x.ads-api-url", publishers::baseUrl);
-		registry.add("spring.security.oauth2.client.registration.facebook.client-id", () -> "138483919580948");
-		registry.add("spring.security.oauth2.client.registration.facebook.client-secret", () -> "fb-app-secret-for-tests");
-		registry.add("spring.security.oauth2.client.provider.facebook.authorization-uri",
-				() -> "https://www.facebook.test/v25.0/dialog/oauth");
-		registry.add("spring.security.oauth2.client.provider.facebook.token-uri",
-				() -> publishers.baseUrl() + GRAPH + "/oauth/access_token");
-		// X is an OAuth 1.0a app: its consumer credentials sign every call
-		registry.add("tokenwarden.publishers.x.consumer-key", () -> "x-consumer-key-for-tests");
-		registry.add("tokenwarden.publishers.x.consumer-secret", () -> "x-consumer-secret-for-tests");
-	}
+	static final WireMockServer publishers = PublisherServer.server();
 
 	@Autowired
 	MockMvc mvc;

@@ -9,19 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A person using the console over real HTTP on 127.0.0.1, with their cookies (plain http: the demo's, or
- * an installation started with {@code server.servlet.session.cookie.secure=false}); follows no redirects.
+ * A person using the console over real HTTP on 127.0.0.1, with their cookies; follows no redirects. Like a
+ * browser behind the TLS-terminating proxy of an installation, it sends Secure cookies over plain http.
  */
 public final class HttpUser {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(new BehindTls())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -71,6 +73,21 @@ public final class HttpUser {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** Hands Secure cookies to plain http requests too: the proxy in front of an installation speaks https. */
+	private static final class BehindTls extends CookieManager {
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+			return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), requestHeaders);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+			super.put(URI.create(uri.toString().replaceFirst("^http:", "https:")), responseHeaders);
+		}
+
 	}
 
 }

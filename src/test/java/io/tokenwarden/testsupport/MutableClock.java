@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real time plus an offset that tests move forward, so backoff is tested without waiting. */
+/**
+ * The real time plus an offset that tests move forward, and never back (the application keeps deadlines,
+ * such as a publisher's rate limit, by this clock), so backoff is tested without waiting.
+ */
 public class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;

@@ -4,16 +4,15 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,8 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Tokens at rest: stored through {@link AccountTokens}, their plaintext is in no column of the
  * database, in no log line and on no page; a ciphertext moved to another account's row is useless.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 @ExtendWith(OutputCaptureExtension.class)
 class TokensAtRestTests {
 

@@ -3,13 +3,12 @@ package io.tokenwarden.web;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.Publishers;
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import io.tokenwarden.testsupport.HttpUser;
 import io.tokenwarden.tokens.TokenSecret;
 import io.tokenwarden.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The demo as an operator meets it: it serves this machine only, Prometheus is on the management port and
  * health on both, redirects ignore the {@code Host} a client sends, and control characters get a 400.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DemoConsoleTest
 class OperationsTests {
 
 	@LocalServerPort

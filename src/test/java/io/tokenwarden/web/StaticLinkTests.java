@@ -1,9 +1,8 @@
 package io.tokenwarden.web;
 
+import io.tokenwarden.testsupport.DemoConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -12,8 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Page links stay as written (no per-link resource lookup), and webjars still resolve without a version. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@DemoConsoleTest
 class StaticLinkTests {
 
 	@Autowired
