@@ -51,7 +51,7 @@ public class AccountLinks {
 	}
 
 	/** How a link or an unlink ended, for the flash message. */
-	public record Outcome(boolean changed, String accountName, String agencyName, boolean lastLink) {
+	public record LinkOutcome(boolean changed, String accountName, String agencyName, boolean lastLink) {
 	}
 
 	/** What the unlink confirmation names: the account, this agency, and whether it is the last link. */
@@ -75,7 +75,7 @@ public class AccountLinks {
 	 * ADMIN of both; an agency they do not administer answers 404. Linking twice changes nothing.
 	 */
 	@Transactional
-	public Outcome link(long accountId, long agencyId, String clientIp) {
+	public LinkOutcome link(long accountId, long agencyId, String clientIp) {
 		AccountAccess.Grant grant = this.access.requireAdminHere(accountId);
 		AgencyContext context = this.currentAgency.get();
 		AgencyRole target = context.membership(agencyId)
@@ -86,13 +86,13 @@ public class AccountLinks {
 			.params(agencyId, accountId)
 			.update();
 		if (added == 0) {
-			return new Outcome(false, account.name(), target.agencyName(), false);
+			return new LinkOutcome(false, account.name(), target.agencyName(), false);
 		}
 		this.auditLog.record("account_linked", grant.actor(), grant.agencyId(), accountId,
 				"linked to " + target.agencyName(), clientIp);
 		this.auditLog.record("account_linked", grant.actor(), agencyId, accountId,
 				"linked from " + context.agencyName(), clientIp);
-		return new Outcome(true, account.name(), target.agencyName(), false);
+		return new LinkOutcome(true, account.name(), target.agencyName(), false);
 	}
 
 	/** The confirmation page's facts; 404 unless the current agency holds the account, 403 below ADMIN. */
@@ -110,11 +110,11 @@ public class AccountLinks {
 	 * linked" (a double click, a second tab) instead of 404; one it never held stays a 404.
 	 */
 	@Transactional
-	public Outcome unlink(long accountId, String clientIp) {
+	public LinkOutcome unlink(long accountId, String clientIp) {
 		AgencyContext context = this.currentAgency.get();
 		if (!linkedAgencyIds(accountId).contains(context.agencyId()) && unlinkedBefore(accountId, context.agencyId())) {
 			PublisherAccount account = this.accounts.findById(accountId).orElseThrow();
-			return new Outcome(false, account.name(), context.agencyName(), false);
+			return new LinkOutcome(false, account.name(), context.agencyName(), false);
 		}
 		AccountAccess.Grant grant = this.access.requireAdminHere(accountId);
 		PublisherAccount account = lock(accountId);
@@ -122,7 +122,7 @@ public class AccountLinks {
 			.params(grant.agencyId(), accountId)
 			.update();
 		if (removed == 0) { // a concurrent unlink won the row lock first
-			return new Outcome(false, account.name(), context.agencyName(), false);
+			return new LinkOutcome(false, account.name(), context.agencyName(), false);
 		}
 		boolean last = linkedAgencyIds(accountId).isEmpty();
 		Instant now = this.clock.instant();
@@ -133,7 +133,7 @@ public class AccountLinks {
 				"unlinked from " + context.agencyName() + (last ? "; it was the last agency: token revoked, account archived" : ""),
 				clientIp);
 		this.events.publishEvent(new AccountUnlinked(accountId, grant.agencyId(), last, grant.actor(), now));
-		return new Outcome(true, account.name(), context.agencyName(), last);
+		return new LinkOutcome(true, account.name(), context.agencyName(), last);
 	}
 
 	private PublisherAccount lock(long accountId) {

@@ -1,5 +1,6 @@
 package io.tokenwarden.accounts;
 
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,12 +28,12 @@ class AccountLinksController {
 			RedirectAttributes redirect) {
 		if (agencyId == null) {
 			this.links.unlinkConfirmation(id); // access first: a form without an agency from a viewer is still a 403
-			redirect.addFlashAttribute("error", "accounts.link.choose");
+			Flash.add(redirect, Flash.error("accounts.link.choose"));
 			return "redirect:/config/accounts/{id}";
 		}
-		AccountLinks.Outcome outcome = this.links.link(id, agencyId, request.getRemoteAddr());
-		redirect.addFlashAttribute("message", outcome.changed() ? "accounts.link.done" : "accounts.link.already");
-		redirect.addFlashAttribute("messageArguments", new Object[] { outcome.accountName(), outcome.agencyName() });
+		AccountLinks.LinkOutcome outcome = this.links.link(id, agencyId, request.getRemoteAddr());
+		Flash.add(redirect, Flash.success(outcome.changed() ? "accounts.link.done" : "accounts.link.already",
+				outcome.accountName(), outcome.agencyName()));
 		return "redirect:/config/accounts/{id}";
 	}
 
@@ -44,14 +45,13 @@ class AccountLinksController {
 
 	@PostMapping("/config/accounts/{id}/unlink")
 	String unlink(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		AccountLinks.Outcome outcome = this.links.unlink(id, request.getRemoteAddr());
+		AccountLinks.LinkOutcome outcome = this.links.unlink(id, request.getRemoteAddr());
 		if (!outcome.changed()) {
-			redirect.addFlashAttribute("error", "accounts.unlink.notLinked");
-			redirect.addFlashAttribute("errorArguments", new Object[] { outcome.accountName(), outcome.agencyName() });
+			Flash.add(redirect, Flash.error("accounts.unlink.notLinked", outcome.accountName(), outcome.agencyName()));
 		}
 		else {
-			redirect.addFlashAttribute("message", outcome.lastLink() ? "accounts.unlink.doneLast" : "accounts.unlink.done");
-			redirect.addFlashAttribute("messageArguments", new Object[] { outcome.accountName(), outcome.agencyName() });
+			Flash.add(redirect, Flash.success(outcome.lastLink() ? "accounts.unlink.doneLast" : "accounts.unlink.done",
+					outcome.accountName(), outcome.agencyName()));
 		}
 		return "redirect:/config/accounts";
 	}
@@ -59,14 +59,12 @@ class AccountLinksController {
 	@PostMapping("/config/accounts/{id}/owner")
 	String changeOwner(@PathVariable long id, @RequestParam(required = false) String ownerEmail,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		OwnerEmails.Change change = this.owners.change(id, ownerEmail, request.getRemoteAddr());
+		OwnerEmails.OwnerChange change = this.owners.change(id, ownerEmail, request.getRemoteAddr());
 		if (change.refused()) {
-			redirect.addFlashAttribute("error", change.refusal());
-			redirect.addFlashAttribute("errorArguments", new Object[] { OwnerEmails.MAX_LENGTH });
+			Flash.add(redirect, Flash.error(change.refusal(), OwnerEmails.MAX_LENGTH));
 		}
 		else {
-			redirect.addFlashAttribute("message", "owner.changed");
-			redirect.addFlashAttribute("messageArguments", new Object[] { change.accountName(), change.ownerEmail() });
+			Flash.add(redirect, Flash.success("owner.changed", change.accountName(), change.ownerEmail()));
 		}
 		return "redirect:/config/accounts/{id}";
 	}

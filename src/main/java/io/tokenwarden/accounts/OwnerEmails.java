@@ -39,7 +39,7 @@ public class OwnerEmails {
 	}
 
 	/** How a change ended: the message key of a refusal, or the account's name once changed. */
-	public record Change(String refusal, String accountName, String ownerEmail) {
+	public record OwnerChange(String refusal, String accountName, String ownerEmail) {
 
 		public boolean refused() {
 			return this.refusal != null;
@@ -52,25 +52,25 @@ public class OwnerEmails {
 	 * its message and changes nothing. Access is checked first, so a bad value from a viewer is a 403.
 	 */
 	@Transactional
-	public Change change(long accountId, String ownerEmail, String clientIp) {
+	public OwnerChange change(long accountId, String ownerEmail, String clientIp) {
 		AccountAccess.Grant grant = this.access.requireAdminHere(accountId);
 		PublisherAccount account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Optional<String> refusal = refusal(ownerEmail);
 		if (refusal.isPresent()) {
-			return new Change(refusal.get(), account.name(), account.ownerEmail());
+			return new OwnerChange(refusal.get(), account.name(), account.ownerEmail());
 		}
 		String email = ownerEmail.strip();
 		String previous = account.ownerEmail();
 		if (previous.equalsIgnoreCase(email)) {
-			return new Change(null, account.name(), previous);
+			return new OwnerChange(null, account.name(), previous);
 		}
 		account.changeOwner(email);
 		this.accounts.flush();
 		this.auditLog.record("owner_changed", grant.actor(), grant.agencyId(), accountId, previous + " → " + email,
 				clientIp);
 		this.events.publishEvent(new OwnerEmailChanged(accountId, previous, email, grant.actor(), this.clock.instant()));
-		return new Change(null, account.name(), email);
+		return new OwnerChange(null, account.name(), email);
 	}
 
 	/** Why a value is not an owner email: empty, too long, control characters, or not one {@code @}. */

@@ -1,5 +1,6 @@
 package io.tokenwarden.agencies;
 
+import io.tokenwarden.flash.Flash;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +23,7 @@ class AgencyController {
 		if (!this.currentAgency.switchTo(agencyId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("message", "agency.switched");
-		redirect.addFlashAttribute("messageArgument", this.currentAgency.get().agencyName());
+		Flash.add(redirect, Flash.success("agency.switched", this.currentAgency.get().agencyName()));
 		return "redirect:/config/accounts";
 	}
 

@@ -1,6 +1,7 @@
 package io.tokenwarden.api;
 
 import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -42,8 +43,7 @@ class ApiTokensController {
 		ApiTokens.Created created = this.tokens.create(signedIn.getName(), agencyId == null ? -1 : agencyId, name);
 		if (!created.ok()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", "apiTokens.refused." + created.refusal().name());
-			model.addAttribute("errorArgument", ApiTokens.MAX_NAME);
+			Flash.show(model, Flash.error("apiTokens.refused." + created.refusal().name(), ApiTokens.MAX_NAME));
 			model.addAttribute("name", name);
 			return page(signedIn.getName(), model);
 		}
@@ -60,7 +60,7 @@ class ApiTokensController {
 		if (!revoked && this.tokens.of(signedIn.getName()).stream().noneMatch(t -> t.id() == id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such token");
 		}
-		redirect.addFlashAttribute("message", "apiTokens.revoked");
+		Flash.add(redirect, Flash.success("apiTokens.revoked"));
 		return "redirect:/account/api-tokens";
 	}
 

@@ -65,12 +65,12 @@ class ChannelAlerts {
 			case RECOVERED -> "account.recovered";
 		};
 		String publisher = change.publisher().displayName();
-		String textKey = change.change() == AccountHealthChanged.Change.EXPIRY_WARNING
+		String textKey = change.change() == AccountHealthChanged.HealthChange.EXPIRY_WARNING
 				&& "DATA_ACCESS_EXPIRED".equals(change.reason()) ? "channels.text." + type + ".dataAccess"
 						: "channels.text." + type;
 		String reason = change.reason() == null ? "" : message("reason." + change.reason());
 		String text = message(textKey, publisher, change.accountName(), change.externalId(),
-				change.change() == AccountHealthChanged.Change.EXPIRY_WARNING ? when(change.expiresAt()) : reason);
+				change.change() == AccountHealthChanged.HealthChange.EXPIRY_WARNING ? when(change.expiresAt()) : reason);
 		String title = message("channels.title." + type);
 		String link = this.baseUrl + "/config/accounts/" + change.accountId();
 		for (ChannelStore.Recipient recipient : this.channels.forAccount(change.accountId(), event)) {

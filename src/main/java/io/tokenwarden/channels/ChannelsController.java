@@ -2,6 +2,7 @@ package io.tokenwarden.channels;
 
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.agencies.CurrentAgency;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,8 +54,7 @@ class ChannelsController {
 				new NewChannel(kind(kind), name, url, events(events)));
 		if (!result.added()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", result.refusal());
-			model.addAttribute("errorArgument", context.agencyName());
+			Flash.show(model, Flash.error(result.refusal(), context.agencyName()));
 			// what was typed comes back, but never the address: it is a secret
 			model.addAttribute("form", new NewChannel(kind(kind), name, null, events(events)));
 			return listPage(context, model);
@@ -66,8 +66,7 @@ class ChannelsController {
 			response.setHeader("Cache-Control", "no-store");
 			return "channels/created";
 		}
-		redirect.addFlashAttribute("message", "channels.added");
-		redirect.addFlashAttribute("messageArgument", result.channel().name());
+		Flash.add(redirect, Flash.success("channels.added", result.channel().name()));
 		return "redirect:" + BASE + "/" + result.channel().id();
 	}
 
@@ -86,7 +85,7 @@ class ChannelsController {
 		if (!this.channels.sendTest(context.agencyId(), id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("message", "channels.test.queued");
+		Flash.add(redirect, Flash.success("channels.test.queued"));
 		return "redirect:" + BASE + "/" + id;
 	}
 
@@ -102,7 +101,7 @@ class ChannelsController {
 		AgencyContext context = requireAdmin();
 		boolean removed = this.channels.remove(context.agencyId(), id, context.userEmail())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		redirect.addFlashAttribute("message", removed ? "channels.removed" : "channels.removed.already");
+		Flash.add(redirect, Flash.success(removed ? "channels.removed" : "channels.removed.already"));
 		return "redirect:" + BASE;
 	}
 

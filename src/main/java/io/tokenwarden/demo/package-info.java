@@ -1,5 +1,6 @@
 /**
- * The demo's agencies, users and accounts (demo profile only).
+ * The demo's agencies, users and accounts, its mail catcher ({@code /dev/mail}) and its announcement in the
+ * log (demo profile only).
  */
 @ApplicationModule(displayName = "Demo")
 package io.tokenwarden.demo;

@@ -11,14 +11,14 @@ import java.time.Instant;
  *
  * @param key identifies the incident (or its recovery), the same for every instance that decides it, so a
  * listener that keeps one message per key sends one
- * @param reason for {@link Change#EXPIRED} and {@link Change#EXPIRY_WARNING}, a {@code reason.*} name
- * @param expiresAt for {@link Change#EXPIRY_WARNING}, when the token (or its data access) expires
+ * @param reason for {@link HealthChange#EXPIRED} and {@link HealthChange#EXPIRY_WARNING}, a {@code reason.*} name
+ * @param expiresAt for {@link HealthChange#EXPIRY_WARNING}, when the token (or its data access) expires
  */
-public record AccountHealthChanged(Change change, long accountId, Publisher publisher, String externalId,
+public record AccountHealthChanged(HealthChange change, long accountId, Publisher publisher, String externalId,
 		String accountName, String reason, Instant at, Instant expiresAt, String key) {
 
 	/** What happened to the account. */
-	public enum Change {
+	public enum HealthChange {
 
 		EXPIRED, EXPIRY_WARNING, FUNDING_PROBLEM, RECOVERED
 

@@ -1,5 +1,7 @@
 package io.tokenwarden.health;
 
+import io.tokenwarden.flash.Flash;
+
 /**
  * What "Check now" came to: the check's outcome, or why there was no check ({@code outcome} is then
  * null). Says which message the page shows and how loudly.
@@ -30,15 +32,15 @@ public record CheckNowResult(CheckOutcome outcome, NotChecked notChecked) {
 		return "health.checked." + (this.outcome != null ? this.outcome.name() : this.notChecked.name().toLowerCase());
 	}
 
-	/** The layout's flash level: {@code message}, {@code warning} or {@code error}. */
-	public String level() {
+	/** How loudly the page tells it. */
+	public Flash.Level level() {
 		if (this.outcome == null) {
-			return this.notChecked == NotChecked.BUSY ? "message" : "warning";
+			return this.notChecked == NotChecked.BUSY ? Flash.Level.SUCCESS : Flash.Level.WARNING;
 		}
 		if (this.outcome == CheckOutcome.UNRECOGNISED) {
-			return "warning"; // nothing is wrong with the token that anyone knows of
+			return Flash.Level.WARNING; // nothing is wrong with the token that anyone knows of
 		}
-		return this.outcome == CheckOutcome.VALID ? "message" : "error";
+		return this.outcome == CheckOutcome.VALID ? Flash.Level.SUCCESS : Flash.Level.ERROR;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.tokenwarden.health;
 
 import io.tokenwarden.accounts.AccountDirectory;
+import io.tokenwarden.flash.Flash;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,40 +32,33 @@ class HealthController {
 	String checkNow(@PathVariable long id, RedirectAttributes redirect) {
 		CheckNowResult result = this.checks.checkNow(id);
 		String name = this.accounts.find(id).map(a -> a.name()).orElse("");
-		redirect.addFlashAttribute(result.level(), result.messageKey());
-		redirect.addFlashAttribute(result.level() + "Arguments", new Object[] { name });
+		Flash.add(redirect, Flash.of(result.level(), result.messageKey(), name));
 		return "redirect:/config/accounts/{id}";
 	}
 
 	@PostMapping("/config/accounts/checks")
 	String checkAll(RedirectAttributes redirect) {
 		CheckAllResult result = this.checks.checkAgencyNow();
-		if (result.started()) {
-			redirect.addFlashAttribute("message", "health.checkAll.started");
-			redirect.addFlashAttribute("messageArgument", result.total());
-		}
-		else {
-			redirect.addFlashAttribute("message", "health.checkAll.running");
-			redirect.addFlashAttribute("messageArguments", new Object[] { result.startedBy(),
-					STARTED_AT.format(result.startedAt()), result.checked(), result.total() });
-		}
-		probes(result, redirect);
-		return "redirect:/config/accounts";
-	}
-
-	/** What the publishers in an outage said when "Check all now" asked them at once. */
-	private static void probes(CheckAllResult result, RedirectAttributes redirect) {
 		String down = names(result, false);
 		String back = names(result, true);
-		if (!down.isEmpty()) {
-			redirect.addFlashAttribute("warning", "health.checkAll.stillDown");
-			redirect.addFlashAttribute("warningArguments",
-					new Object[] { down, STARTED_AT.format(result.probes().get(0).at()) });
-		}
+		// a publisher in an outage answered again: that message says what starts, in place of the usual one
 		if (!back.isEmpty()) {
-			redirect.addFlashAttribute("message", result.started() ? "health.checkAll.back" : "health.checkAll.backRunning");
-			redirect.addFlashAttribute("messageArguments", new Object[] { back, result.total() });
+			Flash.add(redirect, Flash.success(result.started() ? "health.checkAll.back" : "health.checkAll.backRunning",
+					back, result.total()));
 		}
+		else if (result.started()) {
+			Flash.add(redirect, Flash.success("health.checkAll.started", result.total()));
+		}
+		else {
+			Flash.add(redirect, Flash.success("health.checkAll.running", result.startedBy(),
+					STARTED_AT.format(result.startedAt()), result.checked(), result.total()));
+		}
+		if (!down.isEmpty()) {
+			// what the publishers in an outage said when "Check all now" asked them at once
+			Flash.add(redirect, Flash.warning("health.checkAll.stillDown", down,
+					STARTED_AT.format(result.probes().get(0).at())));
+		}
+		return "redirect:/config/accounts";
 	}
 
 	private static String names(CheckAllResult result, boolean answered) {

@@ -59,33 +59,33 @@ class OutcomeRules {
 		Instant now = decision.checkedAt();
 		for (NewNotice notice : decision.notices()) {
 			if (notice.kind() == NoticeKind.EXPIRED && decision.tokenExpired()) {
-				changes.add(change(AccountHealthChanged.Change.EXPIRED, account, notice.reason(), now, null,
+				changes.add(change(AccountHealthChanged.HealthChange.EXPIRED, account, notice.reason(), now, null,
 						notice.dedupeKey()));
 			}
 			else if (notice.kind() == NoticeKind.EXPIRING_SOON) {
-				changes.add(change(AccountHealthChanged.Change.EXPIRY_WARNING, account, notice.reason(), now,
+				changes.add(change(AccountHealthChanged.HealthChange.EXPIRY_WARNING, account, notice.reason(), now,
 						notice.expiresAt(), notice.dedupeKey()));
 			}
 			else if (notice.kind() == NoticeKind.FUNDING_SOURCE_INVALID) {
-				changes.add(change(AccountHealthChanged.Change.FUNDING_PROBLEM, account, null, now, null,
+				changes.add(change(AccountHealthChanged.HealthChange.FUNDING_PROBLEM, account, null, now, null,
 						notice.dedupeKey()));
 			}
 		}
 		if (decision.outcome() == CheckOutcome.VALID) {
 			if (token.status() == TokenStatus.EXPIRED) {
 				Instant opened = since(before.expiryIncidentOpenedAt(), now);
-				changes.add(change(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+				changes.add(change(AccountHealthChanged.HealthChange.RECOVERED, account, null, now, null,
 						"recovered:expired:" + account.id() + ":" + opened.toEpochMilli()));
 			}
 			if (before.billingProblemSince() != null && decision.health().billingProblemSince() == null) {
-				changes.add(change(AccountHealthChanged.Change.RECOVERED, account, null, now, null,
+				changes.add(change(AccountHealthChanged.HealthChange.RECOVERED, account, null, now, null,
 						"recovered:funding:" + account.id() + ":" + before.billingProblemSince().toEpochMilli()));
 			}
 		}
 		return changes;
 	}
 
-	private static AccountHealthChanged change(AccountHealthChanged.Change change, NoticeAccount account, String reason,
+	private static AccountHealthChanged change(AccountHealthChanged.HealthChange change, NoticeAccount account, String reason,
 			Instant at, Instant expiresAt, String key) {
 		return new AccountHealthChanged(change, account.id(), account.publisher(), account.externalId(), account.name(),
 				reason, at, expiresAt, key);

@@ -57,7 +57,7 @@ class TokenLifecycle {
 				join publisher_account a on a.id = h.account_id
 				where h.account_id = ? and h.expiry_incident_opened_at is not null""")
 			.param(event.accountId())
-			.query((rs, n) -> new AccountHealthChanged(AccountHealthChanged.Change.RECOVERED, event.accountId(),
+			.query((rs, n) -> new AccountHealthChanged(AccountHealthChanged.HealthChange.RECOVERED, event.accountId(),
 					event.publisher(), rs.getString("external_id"), rs.getString("name"), null, event.at(), null,
 					"recovered:expired:" + event.accountId() + ":"
 							+ HealthStore.instant(rs, "expiry_incident_opened_at").toEpochMilli()))

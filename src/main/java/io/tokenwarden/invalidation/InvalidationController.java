@@ -1,5 +1,6 @@
 package io.tokenwarden.invalidation;
 
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,18 +43,16 @@ class InvalidationController {
 				|| (trimmedNote != null && trimmedNote.length() > NOTE_MAX)) {
 			// checks access first, so a bad form from a non-admin is still a 403/404
 			this.invalidation.confirmation(id);
-			redirect.addFlashAttribute("error", parsed == null ? "invalidate.reasonRequired"
-					: trimmedNote == null ? "invalidate.noteRequired" : "invalidate.noteTooLong");
+			Flash.add(redirect, Flash.error(parsed == null ? "invalidate.reasonRequired"
+					: trimmedNote == null ? "invalidate.noteRequired" : "invalidate.noteTooLong"));
 			return "redirect:/config/accounts/{id}/invalidate";
 		}
 		InvalidationOutcome outcome = this.invalidation.invalidate(id, parsed, trimmedNote, request.getRemoteAddr());
 		if (outcome.alreadyInvalidated()) {
-			redirect.addFlashAttribute("error", "invalidate.already");
-			redirect.addFlashAttribute("errorArgument", outcome.accountName());
+			Flash.add(redirect, Flash.error("invalidate.already", outcome.accountName()));
 		}
 		else {
-			redirect.addFlashAttribute("message", "invalidate.done");
-			redirect.addFlashAttribute("messageArgument", outcome.accountName());
+			Flash.add(redirect, Flash.success("invalidate.done", outcome.accountName()));
 		}
 		return "redirect:/config/accounts";
 	}

@@ -36,14 +36,14 @@ class Acceptance {
 	}
 
 	/** How a POST went: accepted (into {@code agencyId}), or the page again with {@code error}, or no invitation. */
-	record Outcome(boolean accepted, boolean invalid, View view, String error, long agencyId, String agencyName) {
+	record AcceptanceOutcome(boolean accepted, boolean invalid, View view, String error, long agencyId, String agencyName) {
 
-		static Outcome invalidLink() {
-			return new Outcome(false, true, null, null, 0, null);
+		static AcceptanceOutcome invalidLink() {
+			return new AcceptanceOutcome(false, true, null, null, 0, null);
 		}
 
-		static Outcome again(View view, String error) {
-			return new Outcome(false, false, view, error, 0, null);
+		static AcceptanceOutcome again(View view, String error) {
+			return new AcceptanceOutcome(false, false, view, error, 0, null);
 		}
 
 	}
@@ -87,35 +87,35 @@ class Acceptance {
 		return this.invitations.open(token).map(this::viewOf);
 	}
 
-	Outcome accept(String token, String displayName, String password, HttpServletRequest request,
+	AcceptanceOutcome accept(String token, String displayName, String password, HttpServletRequest request,
 			HttpServletResponse response) {
 		Optional<View> opened = view(token);
 		if (opened.isEmpty()) {
-			return Outcome.invalidLink();
+			return AcceptanceOutcome.invalidLink();
 		}
 		View view = opened.get();
 		String email = view.invitation().email();
 		return switch (view.mode()) {
-			case SOMEONE_ELSE -> Outcome.again(view, "invitation.someoneElse");
+			case SOMEONE_ELSE -> AcceptanceOutcome.again(view, "invitation.someoneElse");
 			case SIGNED_IN -> join(token, view, request);
 			case SIGN_IN -> switch (this.signIns.signIn(email, password == null ? "" : password, request, response)) {
 				case SIGNED_IN -> join(token, view, request);
-				case WRONG_PASSWORD -> Outcome.again(view, "invitation.wrongPassword");
-				case THROTTLED -> Outcome.again(view, "login.locked");
+				case WRONG_PASSWORD -> AcceptanceOutcome.again(view, "invitation.wrongPassword");
+				case THROTTLED -> AcceptanceOutcome.again(view, "login.locked");
 			};
 			case NEW_PERSON -> newPerson(token, view, displayName, password, request, response);
 		};
 	}
 
-	private Outcome newPerson(String token, View view, String displayName, String password, HttpServletRequest request,
+	private AcceptanceOutcome newPerson(String token, View view, String displayName, String password, HttpServletRequest request,
 			HttpServletResponse response) {
 		String name = displayName == null ? "" : displayName.strip();
 		if (name.isEmpty() || name.length() > 200 || !name.equals(name.replaceAll("\\p{Cntrl}", ""))) {
-			return Outcome.again(view, "invitation.badName");
+			return AcceptanceOutcome.again(view, "invitation.badName");
 		}
 		Optional<String> weak = this.policy.check(password, view.invitation().email());
 		if (weak.isPresent()) {
-			return Outcome.again(view, weak.get());
+			return AcceptanceOutcome.again(view, weak.get());
 		}
 		Invitation invitation = view.invitation();
 		Boolean joined = this.transactions.execute(status -> {
@@ -129,13 +129,13 @@ class Acceptance {
 			return true;
 		});
 		if (!Boolean.TRUE.equals(joined)) {
-			return Outcome.invalidLink();
+			return AcceptanceOutcome.invalidLink();
 		}
 		this.signIns.signIn(invitation.email(), password, request, response);
 		return accepted(invitation);
 	}
 
-	private Outcome join(String token, View view, HttpServletRequest request) {
+	private AcceptanceOutcome join(String token, View view, HttpServletRequest request) {
 		Invitation invitation = view.invitation();
 		Person person = this.directory.findPerson(invitation.email()).orElseThrow();
 		Boolean joined = this.transactions.execute(status -> {
@@ -148,7 +148,7 @@ class Acceptance {
 							+ invitation.invitedBy(), request.getRemoteAddr());
 			return true;
 		});
-		return Boolean.TRUE.equals(joined) ? accepted(invitation) : Outcome.invalidLink();
+		return Boolean.TRUE.equals(joined) ? accepted(invitation) : AcceptanceOutcome.invalidLink();
 	}
 
 	/** Uses the token and marks the invitation accepted; false when either was used meanwhile. */
@@ -158,9 +158,9 @@ class Acceptance {
 		return subject.isPresent() && subject.get() == invitation.id() && this.store.accept(invitation.id(), now);
 	}
 
-	private Outcome accepted(Invitation invitation) {
+	private AcceptanceOutcome accepted(Invitation invitation) {
 		this.currentAgency.switchTo(invitation.agencyId());
-		return new Outcome(true, false, null, null, invitation.agencyId(), invitation.agencyName());
+		return new AcceptanceOutcome(true, false, null, null, invitation.agencyId(), invitation.agencyName());
 	}
 
 	private View viewOf(Invitation invitation) {

@@ -2,6 +2,7 @@ package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.SignedIn;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,15 +49,14 @@ class AdminController {
 	@PostMapping("/admin/installation-admins/{userId}/remove")
 	String revoke(@PathVariable long userId, HttpServletRequest request, RedirectAttributes redirect) {
 		SignedIn me = this.currentAgency.requireInstallationAdmin();
-		AgencyAdmin.Result result = this.admin.revoke(me, userId, request.getRemoteAddr());
+		AgencyAdmin.AgencyAdminResult result = this.admin.revoke(me, userId, request.getRemoteAddr());
 		show(result, redirect);
 		// one who gave up their own rights may no longer see the page
 		return result.done() && result.argument().equals(me.email()) ? "redirect:/config/accounts" : "redirect:/admin/agencies";
 	}
 
-	private static String show(AgencyAdmin.Result result, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(result.done() ? "message" : "error", result.message());
-		redirect.addFlashAttribute(result.done() ? "messageArgument" : "errorArgument", result.argument());
+	private static String show(AgencyAdmin.AgencyAdminResult result, RedirectAttributes redirect) {
+		Flash.add(redirect, Flash.of(result.done(), result.message(), result.argument()));
 		return "redirect:/admin/agencies";
 	}
 

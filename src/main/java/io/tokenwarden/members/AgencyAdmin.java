@@ -22,7 +22,7 @@ import java.util.Optional;
 class AgencyAdmin {
 
 	/** What an action did, as the message to show and its argument. */
-	record Result(boolean done, String message, String argument) {
+	record AgencyAdminResult(boolean done, String message, String argument) {
 	}
 
 	private final AgencyDirectory directory;
@@ -49,50 +49,50 @@ class AgencyAdmin {
 
 	/** A new agency, and an invitation to {@code adminEmail} to be its first ADMIN. */
 	@Transactional
-	public Result createAgency(SignedIn admin, String name, String adminEmail, String clientIp) {
+	public AgencyAdminResult createAgency(SignedIn admin, String name, String adminEmail, String clientIp) {
 		String agency = name == null ? "" : name.strip();
 		if (agency.isEmpty() || agency.length() > 200 || !agency.equals(agency.replaceAll("\\p{Cntrl}", ""))) {
-			return new Result(false, "admin.agencies.badName", agency);
+			return new AgencyAdminResult(false, "admin.agencies.badName", agency);
 		}
 		Optional<String> email = Invitations.address(adminEmail);
 		if (email.isEmpty()) {
-			return new Result(false, "members.invite.badEmail", adminEmail);
+			return new AgencyAdminResult(false, "members.invite.badEmail", adminEmail);
 		}
 		if (this.directory.findAgency(agency).isPresent()) {
-			return new Result(false, "admin.agencies.nameTaken", agency);
+			return new AgencyAdminResult(false, "admin.agencies.nameTaken", agency);
 		}
 		long agencyId = this.directory.createAgency(agency);
 		this.audit.record("agency_created", admin.email(), agencyId, null, agency + ", first admin " + email.get(), clientIp);
 		this.invitations.create(agencyId, agency, email.get(), Role.ADMIN, admin.email(), clientIp);
-		return new Result(true, "admin.agencies.created", agency);
+		return new AgencyAdminResult(true, "admin.agencies.created", agency);
 	}
 
 	/** Makes an existing person an installation admin. */
 	@Transactional
-	public Result grant(SignedIn admin, String email, String clientIp) {
+	public AgencyAdminResult grant(SignedIn admin, String email, String clientIp) {
 		Optional<Person> person = Invitations.address(email).flatMap(this.directory::findPerson);
 		if (person.isEmpty()) {
-			return new Result(false, "admin.installationAdmins.noSuchPerson", email);
+			return new AgencyAdminResult(false, "admin.installationAdmins.noSuchPerson", email);
 		}
 		if (person.get().installationAdmin()) {
-			return new Result(false, "admin.installationAdmins.already", person.get().email());
+			return new AgencyAdminResult(false, "admin.installationAdmins.already", person.get().email());
 		}
 		this.directory.setInstallationAdmin(person.get().id(), true);
 		this.audit.record("installation_admin_granted", admin.email(), null, null, person.get().email(), clientIp);
-		return new Result(true, "admin.installationAdmins.granted", person.get().email());
+		return new AgencyAdminResult(true, "admin.installationAdmins.granted", person.get().email());
 	}
 
 	/** Takes the installation admin rights away; never from the last one. 404 for someone who is not one. */
 	@Transactional
-	public Result revoke(SignedIn admin, long userId, String clientIp) {
+	public AgencyAdminResult revoke(SignedIn admin, long userId, String clientIp) {
 		Person person = this.directory.findPerson(userId)
 			.filter(Person::installationAdmin)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not an installation admin"));
 		if (!this.directory.setInstallationAdmin(userId, false)) {
-			return new Result(false, "admin.installationAdmins.last", person.email());
+			return new AgencyAdminResult(false, "admin.installationAdmins.last", person.email());
 		}
 		this.audit.record("installation_admin_revoked", admin.email(), null, null, person.email(), clientIp);
-		return new Result(true, "admin.installationAdmins.revoked", person.email());
+		return new AgencyAdminResult(true, "admin.installationAdmins.revoked", person.email());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.tokenwarden.members;
 
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -39,19 +40,18 @@ class InvitationController {
 			@RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
 		noReferrer(response);
-		Acceptance.Outcome outcome = this.acceptance.accept(token, displayName, password, request, response);
+		Acceptance.AcceptanceOutcome outcome = this.acceptance.accept(token, displayName, password, request, response);
 		if (outcome.invalid()) {
 			return invalid(model, response);
 		}
 		if (!outcome.accepted()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("view", outcome.view());
-			model.addAttribute("error", outcome.error());
+			Flash.show(model, Flash.error(outcome.error(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
 			model.addAttribute("displayName", displayName);
 			return "members/invitation";
 		}
-		redirect.addFlashAttribute("message", "invitation.accepted");
-		redirect.addFlashAttribute("messageArgument", outcome.agencyName());
+		Flash.add(redirect, Flash.success("invitation.accepted", outcome.agencyName()));
 		return "redirect:/config/accounts";
 	}
 

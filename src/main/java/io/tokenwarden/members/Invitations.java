@@ -31,14 +31,14 @@ class Invitations {
 	private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"(),;:\\\\\\[\\]]+@[^\\s@<>\"(),;:\\\\\\[\\]]+\\.[^\\s@<>\"(),;:\\\\\\[\\]]+");
 
 	/** What became of an invitation; the message codes say it to the admin. */
-	enum Result {
+	enum InvitationResult {
 
 		INVITED("members.invite.sent"), REPLACED("members.invite.replaced"), BAD_EMAIL("members.invite.badEmail"),
 		BAD_ROLE("members.invite.badRole"), ALREADY_MEMBER("members.invite.alreadyMember");
 
 		final String message;
 
-		Result(String message) {
+		InvitationResult(String message) {
 			this.message = message;
 		}
 
@@ -79,22 +79,22 @@ class Invitations {
 
 	/** An admin of the current agency invites {@code email} with {@code role}; bad input changes nothing. */
 	@Transactional
-	public Result invite(AgencyContext admin, String email, String role, String clientIp) {
+	public InvitationResult invite(AgencyContext admin, String email, String role, String clientIp) {
 		Optional<String> address = address(email);
 		if (address.isEmpty()) {
-			return Result.BAD_EMAIL;
+			return InvitationResult.BAD_EMAIL;
 		}
 		Optional<Role> parsed = role(role);
 		if (parsed.isEmpty()) {
-			return Result.BAD_ROLE;
+			return InvitationResult.BAD_ROLE;
 		}
 		Optional<Person> existing = this.directory.findPerson(address.get());
 		if (existing.isPresent() && this.directory.roleOf(admin.agencyId(), existing.get().id()).isPresent()) {
-			return Result.ALREADY_MEMBER;
+			return InvitationResult.ALREADY_MEMBER;
 		}
 		boolean replaced = create(admin.agencyId(), admin.agencyName(), address.get(), parsed.get(), admin.userEmail(),
 				clientIp);
-		return replaced ? Result.REPLACED : Result.INVITED;
+		return replaced ? InvitationResult.REPLACED : InvitationResult.INVITED;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.tokenwarden.members;
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,9 +45,8 @@ class MembersController {
 	String invite(@RequestParam(required = false) String email, @RequestParam(required = false) String role,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Invitations.Result result = this.invitations.invite(context, email, role, request.getRemoteAddr());
-		redirect.addFlashAttribute(result.done() ? "message" : "error", result.message);
-		redirect.addFlashAttribute(result.done() ? "messageArgument" : "errorArgument", email == null ? "" : email.strip());
+		Invitations.InvitationResult result = this.invitations.invite(context, email, role, request.getRemoteAddr());
+		Flash.add(redirect, Flash.of(result.done(), result.message, email == null ? "" : email.strip()));
 		return "redirect:/config/members";
 	}
 
@@ -55,7 +55,7 @@ class MembersController {
 		if (!this.invitations.revoke(requireAdmin(), invitationId, request.getRemoteAddr())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("message", "members.invitation.revoked");
+		Flash.add(redirect, Flash.success("members.invitation.revoked"));
 		return "redirect:/config/members";
 	}
 
@@ -63,7 +63,7 @@ class MembersController {
 	String changeRole(@PathVariable long userId, @RequestParam(required = false) String role, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Team.Change change = this.team.changeRole(context, userId, role, request.getRemoteAddr());
+		Team.TeamChange change = this.team.changeRole(context, userId, role, request.getRemoteAddr());
 		boolean leftAdmin = change.done() && change.person().equals(context.userEmail())
 				&& Invitations.role(role).orElse(Role.ADMIN) != Role.ADMIN;
 		return show(change, leftAdmin, redirect);
@@ -72,13 +72,12 @@ class MembersController {
 	@PostMapping("/config/members/{userId}/remove")
 	String remove(@PathVariable long userId, HttpServletRequest request, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
-		Team.Change change = this.team.remove(context, userId, request.getRemoteAddr());
+		Team.TeamChange change = this.team.remove(context, userId, request.getRemoteAddr());
 		return show(change, change.done() && change.person().equals(context.userEmail()), redirect);
 	}
 
-	private String show(Team.Change change, boolean leftAdmin, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(change.done() ? "message" : "error", change.message());
-		redirect.addFlashAttribute(change.done() ? "messageArgument" : "errorArgument", change.person());
+	private String show(Team.TeamChange change, boolean leftAdmin, RedirectAttributes redirect) {
+		Flash.add(redirect, Flash.of(change.done(), change.message(), change.person()));
 		// an admin who just gave up their own ADMIN role may no longer see this page
 		return leftAdmin ? "redirect:/config/accounts" : "redirect:/config/members";
 	}

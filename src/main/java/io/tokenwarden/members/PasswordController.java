@@ -3,6 +3,7 @@ package io.tokenwarden.members;
 import io.tokenwarden.agencies.CurrentAgency;
 import io.tokenwarden.agencies.Person;
 import io.tokenwarden.agencies.SignedIn;
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ class PasswordController {
 			RedirectAttributes redirect) {
 		this.passwords.requestReset(email, request.getRemoteAddr());
 		// the same answer for every address, known or not
-		redirect.addFlashAttribute("message", "password.forgot.sent");
+		Flash.add(redirect, Flash.success("password.forgot.sent"));
 		return "redirect:/password/forgot";
 	}
 
@@ -59,17 +60,18 @@ class PasswordController {
 	String reset(@PathVariable String token, @RequestParam(required = false) String password, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		InvitationController.noReferrer(response);
-		Optional<Passwords.Result> result = this.passwords.reset(token, password, request);
+		Optional<Passwords.PasswordResult> result = this.passwords.reset(token, password, request);
 		if (result.isEmpty()) {
 			return invalid(model, response);
 		}
 		if (!result.get().done()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", result.get().message());
+			Flash.show(model,
+					Flash.error(result.get().message(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
 			this.passwords.resetFor(token).ifPresent(p -> model.addAttribute("email", p.email()));
 			return "members/reset";
 		}
-		redirect.addFlashAttribute("message", result.get().message());
+		Flash.add(redirect, Flash.success(result.get().message()));
 		return "redirect:/login";
 	}
 
@@ -83,13 +85,13 @@ class PasswordController {
 	String change(@RequestParam(required = false) String currentPassword,
 			@RequestParam(required = false) String newPassword, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Passwords.Result result = this.passwords.change(signedIn().email(), currentPassword, newPassword, request);
+		Passwords.PasswordResult result = this.passwords.change(signedIn().email(), currentPassword, newPassword, request);
 		if (!result.done()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", result.message());
+			Flash.show(model, Flash.error(result.message(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
 			return "members/change-password";
 		}
-		redirect.addFlashAttribute("message", result.message());
+		Flash.add(redirect, Flash.success(result.message()));
 		return "redirect:/account/password";
 	}
 

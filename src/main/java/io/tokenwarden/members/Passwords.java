@@ -28,7 +28,7 @@ import java.util.Optional;
 class Passwords {
 
 	/** How a reset or a change went: done, or the form again with a message. */
-	record Result(boolean done, String message) {
+	record PasswordResult(boolean done, String message) {
 	}
 
 	private final AgencyDirectory directory;
@@ -100,14 +100,14 @@ class Passwords {
 	}
 
 	/** Sets the new password through the link; empty when the link no longer works. */
-	Optional<Result> reset(String token, String password, HttpServletRequest request) {
+	Optional<PasswordResult> reset(String token, String password, HttpServletRequest request) {
 		Optional<Person> person = resetFor(token);
 		if (person.isEmpty()) {
 			return Optional.empty();
 		}
 		Optional<String> weak = this.policy.check(password, person.get().email());
 		if (weak.isPresent()) {
-			return Optional.of(new Result(false, weak.get()));
+			return Optional.of(new PasswordResult(false, weak.get()));
 		}
 		Boolean done = this.transactions.execute(status -> {
 			Optional<Long> used = this.tokens.consume(LinkPurpose.PASSWORD_RESET, token, this.clock.instant());
@@ -125,21 +125,21 @@ class Passwords {
 		endOtherSessions(person.get().email(), request);
 		// the owner proved themselves by email: a lock an attacker caused ends too
 		this.signIns.forgetFailures(person.get().email());
-		return Optional.of(new Result(true, "password.reset.done"));
+		return Optional.of(new PasswordResult(true, "password.reset.done"));
 	}
 
 	/** The signed-in person changes their own password; their other sessions end. */
-	Result change(String email, String currentPassword, String newPassword, HttpServletRequest request) {
+	PasswordResult change(String email, String currentPassword, String newPassword, HttpServletRequest request) {
 		Person person = this.directory.findPerson(email).orElseThrow();
 		if (!this.directory.passwordMatches(person.id(), currentPassword)) {
-			return new Result(false, "password.change.wrongCurrent");
+			return new PasswordResult(false, "password.change.wrongCurrent");
 		}
 		Optional<String> weak = this.policy.check(newPassword, person.email());
 		if (weak.isPresent()) {
-			return new Result(false, weak.get());
+			return new PasswordResult(false, weak.get());
 		}
 		if (newPassword.equals(currentPassword)) {
-			return new Result(false, "password.change.same");
+			return new PasswordResult(false, "password.change.same");
 		}
 		this.transactions.executeWithoutResult(status -> {
 			this.directory.setPassword(person.id(), newPassword);
@@ -148,7 +148,7 @@ class Passwords {
 			this.audit.record("password_changed", person.email(), null, null, null, request.getRemoteAddr());
 		});
 		int ended = endOtherSessions(person.email(), request);
-		return new Result(true, ended == 0 ? "password.change.done" : "password.change.doneSignedOut");
+		return new PasswordResult(true, ended == 0 ? "password.change.done" : "password.change.doneSignedOut");
 	}
 
 	/**

@@ -24,7 +24,7 @@ import java.util.Optional;
 class Team {
 
 	/** What a change did, as the message to show. */
-	record Change(boolean done, String message, String person) {
+	record TeamChange(boolean done, String message, String person) {
 	}
 
 	private final AgencyDirectory directory;
@@ -43,11 +43,11 @@ class Team {
 
 	/** Gives a member another role; 404 for someone who is not a member of the agency. */
 	@Transactional
-	public Change changeRole(AgencyContext admin, long userId, String role, String clientIp) {
+	public TeamChange changeRole(AgencyContext admin, long userId, String role, String clientIp) {
 		Person person = member(admin, userId);
 		Optional<Role> parsed = Invitations.role(role);
 		if (parsed.isEmpty()) {
-			return new Change(false, "members.invite.badRole", person.email());
+			return new TeamChange(false, "members.invite.badRole", person.email());
 		}
 		Role before = this.directory.roleOf(admin.agencyId(), userId).orElseThrow();
 		MembershipChange change = this.directory.changeRole(admin.agencyId(), userId, parsed.get());
@@ -55,25 +55,25 @@ class Team {
 			case CHANGED -> {
 				this.audit.record("member_role_changed", admin.userEmail(), admin.agencyId(), null,
 						person.email() + ": " + before.name() + " -> " + parsed.get().name(), clientIp);
-				yield new Change(true, "members.role.changed", person.email());
+				yield new TeamChange(true, "members.role.changed", person.email());
 			}
-			case UNCHANGED -> new Change(false, "members.role.unchanged", person.email());
-			case LAST_ADMIN -> new Change(false, "members.lastAdmin", person.email());
+			case UNCHANGED -> new TeamChange(false, "members.role.unchanged", person.email());
+			case LAST_ADMIN -> new TeamChange(false, "members.lastAdmin", person.email());
 			case NOT_A_MEMBER -> throw notFound();
 		};
 	}
 
 	/** Removes a member from the agency; 404 for someone who is not a member of it. */
 	@Transactional
-	public Change remove(AgencyContext admin, long userId, String clientIp) {
+	public TeamChange remove(AgencyContext admin, long userId, String clientIp) {
 		Person person = member(admin, userId);
 		MembershipChange change = this.directory.removeMember(admin.agencyId(), userId);
 		return switch (change) {
 			case CHANGED -> {
 				this.audit.record("member_removed", admin.userEmail(), admin.agencyId(), null, person.email(), clientIp);
-				yield new Change(true, "members.removed", person.email());
+				yield new TeamChange(true, "members.removed", person.email());
 			}
-			case LAST_ADMIN -> new Change(false, "members.lastAdmin", person.email());
+			case LAST_ADMIN -> new TeamChange(false, "members.lastAdmin", person.email());
 			case UNCHANGED, NOT_A_MEMBER -> throw notFound();
 		};
 	}

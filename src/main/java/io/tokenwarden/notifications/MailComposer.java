@@ -30,9 +30,6 @@ import java.util.stream.Collectors;
 @Component
 class MailComposer {
 
-	/** The ids of the notices an email carries, comma-separated. */
-	static final String NOTICES_HEADER = "X-Token-Warden-Notices";
-
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -83,7 +80,7 @@ class MailComposer {
 		helper.setText(this.templates.render("digest.txt", model), this.templates.render("digest.html", model));
 		message.setHeader("Message-ID", oneLine(digest.messageId()));
 		// for tracing an email back to its notices (the Message-ID itself is random)
-		message.setHeader(NOTICES_HEADER, digest.ids().stream().map(String::valueOf).collect(Collectors.joining(",")));
+		message.setHeader(Notices.NOTICES_HEADER, digest.ids().stream().map(String::valueOf).collect(Collectors.joining(",")));
 		return message;
 	}
 

@@ -22,6 +22,9 @@ public class Notices {
 	/** Rows per page of Config > Notifications. */
 	public static final int PAGE_SIZE = 50;
 
+	/** The header of a notice email with the ids of the notices it carries, comma-separated. */
+	public static final String NOTICES_HEADER = "X-Token-Warden-Notices";
+
 	private final NoticeOutbox outbox;
 
 	private final NoticeSender sender;

@@ -2,6 +2,7 @@ package io.tokenwarden.notifications;
 
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.agencies.CurrentAgency;
+import io.tokenwarden.flash.Flash;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +44,8 @@ class NotificationsController {
 	String copies(@RequestParam boolean enabled, RedirectAttributes redirect) {
 		AgencyContext context = requireAdmin();
 		this.notices.setAdminCopies(context.userEmail(), context.agencyId(), enabled);
-		redirect.addFlashAttribute("message", enabled ? "notices.copies.turnedOn" : "notices.copies.turnedOff");
-		redirect.addFlashAttribute("messageArgument", context.agencyName());
+		Flash.add(redirect, Flash.success(enabled ? "notices.copies.turnedOn" : "notices.copies.turnedOff",
+				context.agencyName()));
 		return "redirect:/config/notifications";
 	}
 

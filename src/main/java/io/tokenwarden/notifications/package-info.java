@@ -1,6 +1,5 @@
 /**
- * The notice outbox, digests, mail templates, Config > Notifications, the demo's mail catcher, and the
- * outbox of emails with a link.
+ * The notice outbox, digests, mail templates, Config > Notifications, and the outbox of emails with a link.
  */
 @ApplicationModule(displayName = "Notifications")
 package io.tokenwarden.notifications;

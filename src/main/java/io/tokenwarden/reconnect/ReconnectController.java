@@ -1,6 +1,8 @@
 package io.tokenwarden.reconnect;
 
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.linktokens.LinkTokens;
+import io.tokenwarden.refresh.ReconnectOutcome;
 import io.tokenwarden.refresh.RefreshStart;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,18 +68,15 @@ class ReconnectController {
 		// the publisher's app is not configured, or it refused to start: the page again, saying so
 		model.addAttribute("view", this.reconnect.view(token).orElseThrow());
 		model.addAttribute("token", token);
-		model.addAttribute("error", start.get().message());
-		model.addAttribute("errorArguments", start.get().arguments().toArray());
+		Flash.show(model, Flash.error(start.get().message(), start.get().arguments().toArray()));
 		return "reconnect/page";
 	}
 
 	/** Where the publisher's callback ends an owner's reconnect; without its outcome, the invalid link page. */
 	@GetMapping("/reconnect/done")
 	String done(Model model, HttpServletResponse response) {
-		if (!model.containsAttribute("reconnectMessage")) {
-			return invalid(response);
-		}
-		if ("reconnect.linkInvalid".equals(model.getAttribute("reconnectMessage"))) {
+		if (!(model.getAttribute(ReconnectOutcome.ATTRIBUTE) instanceof ReconnectOutcome outcome)
+				|| "reconnect.linkInvalid".equals(outcome.told().message())) {
 			return invalid(response);
 		}
 		return "reconnect/done";

@@ -1,5 +1,6 @@
 package io.tokenwarden.reconnect;
 
+import io.tokenwarden.flash.Flash;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,16 +19,15 @@ class SendLinksController {
 	@PostMapping("/config/accounts/{id}/reconnect-link")
 	String sendLink(@PathVariable long id, RedirectAttributes redirect) {
 		String owner = this.reconnect.sendLink(id);
-		redirect.addFlashAttribute("message", "reconnect.sent");
-		redirect.addFlashAttribute("messageArguments", new Object[] { owner });
+		Flash.add(redirect, Flash.success("reconnect.sent", owner));
 		return "redirect:/config/accounts/" + id;
 	}
 
 	@PostMapping("/config/accounts/reconnect-links")
 	String sendToEveryOwner(RedirectAttributes redirect) {
 		LinksQueued queued = this.reconnect.sendToEveryOwner();
-		redirect.addFlashAttribute("message", queued.accounts() == 0 ? "reconnect.sentAll.none" : "reconnect.sentAll");
-		redirect.addFlashAttribute("messageArguments", new Object[] { queued.emails(), queued.accounts() });
+		Flash.add(redirect, Flash.success(queued.accounts() == 0 ? "reconnect.sentAll.none" : "reconnect.sentAll",
+				queued.emails(), queued.accounts()));
 		return "redirect:/config/accounts";
 	}
 

@@ -1,5 +1,6 @@
 package io.tokenwarden.refresh;
 
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RefreshController {
 
-	/** Where an owner's reconnect ends: the reconnect module's page, reading the flash attributes set here. */
+	/** Where an owner's reconnect ends: the reconnect module's page, reading the {@link ReconnectOutcome} set here. */
 	static final String OWNER_RESULT_PATH = "/reconnect/done";
 
 	private final TokenRefresh refresh;
@@ -41,8 +42,7 @@ class RefreshController {
 		if (start.started()) {
 			return "redirect:" + start.redirectUrl();
 		}
-		redirect.addFlashAttribute("error", start.message());
-		redirect.addFlashAttribute("errorArguments", start.arguments().toArray());
+		Flash.add(redirect, Flash.error(start.message(), start.arguments().toArray()));
 		return "redirect:/config/accounts";
 	}
 
@@ -53,8 +53,7 @@ class RefreshController {
 		if (start.started()) {
 			return "redirect:" + start.redirectUrl();
 		}
-		redirect.addFlashAttribute("error", start.message());
-		redirect.addFlashAttribute("errorArguments", start.arguments().toArray());
+		Flash.add(redirect, Flash.error(start.message(), start.arguments().toArray()));
 		return "redirect:/config/accounts";
 	}
 
@@ -76,20 +75,19 @@ class RefreshController {
 	private static String done(RefreshResult result, RedirectAttributes redirect) {
 		if (result.owner()) {
 			// an owner's reconnect: told on the owner's page, which opens nothing of the console
-			redirect.addFlashAttribute("reconnectSuccess", result.success());
-			redirect.addFlashAttribute("reconnectMessage", result.message());
-			redirect.addFlashAttribute("reconnectArguments", result.arguments().toArray());
-			redirect.addFlashAttribute("reconnectGained", result.gained());
-			redirect.addFlashAttribute("reconnectLost", result.lost());
+			redirect.addFlashAttribute(ReconnectOutcome.ATTRIBUTE, new ReconnectOutcome(told(result), result.gained(),
+					result.lost()));
 			return "redirect:" + OWNER_RESULT_PATH;
 		}
-		redirect.addFlashAttribute(result.success() ? "message" : "error", result.message());
-		redirect.addFlashAttribute(result.success() ? "messageArguments" : "errorArguments", result.arguments().toArray());
+		Flash.add(redirect, told(result));
 		if (result.warning() != null) {
-			redirect.addFlashAttribute("warning", result.warning());
-			redirect.addFlashAttribute("warningArguments", result.warningArguments().toArray());
+			Flash.add(redirect, Flash.warning(result.warning(), result.warningArguments().toArray()));
 		}
 		return result.accountId() == null ? "redirect:/config/accounts" : "redirect:/config/accounts/" + result.accountId();
+	}
+
+	private static Flash told(RefreshResult result) {
+		return Flash.of(result.success(), result.message(), result.arguments().toArray());
 	}
 
 	@ExceptionHandler(BadCallbackException.class)

@@ -1,5 +1,6 @@
 package io.tokenwarden.sandbox;
 
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -63,19 +64,18 @@ class SandboxControlController {
 		Optional<Publisher> target = parse(Publisher.values(), publisher);
 		Optional<PublisherMode> newMode = parse(PublisherMode.values(), mode);
 		if (target.isEmpty() || newMode.isEmpty()) {
-			redirect.addFlashAttribute("error", "sandbox.control.error.mode");
+			Flash.add(redirect, Flash.error("sandbox.control.error.mode"));
 			return BACK;
 		}
 		this.control.setMode(target.get(), newMode.get());
-		redirect.addFlashAttribute("message", "sandbox.control.done.mode." + newMode.get().name());
-		redirect.addFlashAttribute("messageArgument", target.get().displayName());
+		Flash.add(redirect, Flash.success("sandbox.control.done.mode." + newMode.get().name(),
+				target.get().displayName()));
 		return BACK;
 	}
 
 	private static String done(Optional<SandboxUser> user, String message, RedirectAttributes redirect) {
 		SandboxUser touched = user.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		redirect.addFlashAttribute("message", message);
-		redirect.addFlashAttribute("messageArgument", touched.name());
+		Flash.add(redirect, Flash.success(message, touched.name()));
 		return BACK;
 	}
 

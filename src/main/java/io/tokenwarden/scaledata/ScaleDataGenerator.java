@@ -50,7 +50,7 @@ class ScaleDataGenerator {
 	}
 
 	/** What a fill did, or found already done. */
-	record Result(boolean filled, long accounts, long agencies, long links, String largestAgency,
+	record ScaleDataResult(boolean filled, long accounts, long agencies, long links, String largestAgency,
 			long largestAgencyAccounts) {
 
 		@Override
@@ -66,8 +66,8 @@ class ScaleDataGenerator {
 	 * Fills the database, or does nothing when an earlier fill is there. Refuses a database that
 	 * holds anything else: scale data is for a database of its own.
 	 */
-	Result fill(int accounts, int agencies, String benchPassword) {
-		Result result = this.transactions.execute(status -> {
+	ScaleDataResult fill(int accounts, int agencies, String benchPassword) {
+		ScaleDataResult result = this.transactions.execute(status -> {
 			this.jdbc.sql("select pg_advisory_xact_lock(7303)").query().singleValue();
 			if (holdsScaleData()) {
 				return summary(false);
@@ -179,12 +179,12 @@ class ScaleDataGenerator {
 			.update();
 	}
 
-	private Result summary(boolean filled) {
+	private ScaleDataResult summary(boolean filled) {
 		return this.jdbc.sql("""
 				select (select count(*) from publisher_account), (select count(*) from agency),
 				       (select count(*) from agency_account_link), g.name, largest.accounts
 				from (""" + ScaleDataSql.LARGEST_AGENCY + ") largest join agency g on g.id = largest.agency_id")
-			.query((rs, n) -> new Result(filled, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+			.query((rs, n) -> new ScaleDataResult(filled, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					rs.getLong(5)))
 			.single();
 	}

@@ -44,7 +44,7 @@ class ScaleDataRunner implements SmartLifecycle, ApplicationRunner {
 
 	@Override
 	public void start() {
-		ScaleDataGenerator.Result result = this.generator.fill(this.settings.accounts(), this.settings.agencyCount(),
+		ScaleDataGenerator.ScaleDataResult result = this.generator.fill(this.settings.accounts(), this.settings.agencyCount(),
 				this.settings.password());
 		log.info("{}; sign in as {}", result, ScaleDataGenerator.BENCH_USER);
 		this.running = true;

@@ -1,5 +1,6 @@
 package io.tokenwarden.security;
 
+import io.tokenwarden.flash.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
@@ -44,15 +45,14 @@ class SessionsController {
 		if (!this.sessions.end(signedIn.getName(), handle)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such session");
 		}
-		redirect.addFlashAttribute("message", "sessions.ended");
+		Flash.add(redirect, Flash.success("sessions.ended"));
 		return BACK;
 	}
 
 	@PostMapping("/account/sessions/others/end")
 	String endOthers(Authentication signedIn, HttpServletRequest request, RedirectAttributes redirect) {
 		int ended = this.sessions.endOthers(signedIn.getName(), currentId(request));
-		redirect.addFlashAttribute("message", "sessions.endedOthers");
-		redirect.addFlashAttribute("messageArgument", ended);
+		Flash.add(redirect, Flash.success("sessions.endedOthers", ended));
 		return BACK;
 	}
 

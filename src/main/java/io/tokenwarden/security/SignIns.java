@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 public class SignIns {
 
 	/** How a sign-in from a page went. */
-	public enum Outcome {
+	public enum SignInOutcome {
 		SIGNED_IN, WRONG_PASSWORD, THROTTLED
 	}
 
@@ -44,7 +44,7 @@ public class SignIns {
 	}
 
 	/** Checks the password like the login form does and, when it matches, signs the person in. */
-	public Outcome signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+	public SignInOutcome signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
 		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
 		attempt.setDetails(new WebAuthenticationDetails(request));
 		Authentication authentication;
@@ -52,10 +52,10 @@ public class SignIns {
 			authentication = this.manager.authenticate(attempt);
 		}
 		catch (SignInThrottledException ex) {
-			return Outcome.THROTTLED;
+			return SignInOutcome.THROTTLED;
 		}
 		catch (AuthenticationException ex) {
-			return Outcome.WRONG_PASSWORD;
+			return SignInOutcome.WRONG_PASSWORD;
 		}
 		// a new session id, as at the login form, so a session id planted before cannot ride along
 		this.fixation.onAuthentication(authentication, request, response);
@@ -63,7 +63,7 @@ public class SignIns {
 		context.setAuthentication(authentication);
 		this.holder.setContext(context);
 		this.contexts.saveContext(context, request, response);
-		return Outcome.SIGNED_IN;
+		return SignInOutcome.SIGNED_IN;
 	}
 
 	/** The account's failed sign-ins are forgotten, a lock included (its owner proved themselves by email). */

@@ -7,12 +7,12 @@ import java.time.Instant;
  * One automation of an account, on one campaign or (campaign id null) on all of them. {@code threshold}
  * is Autopause's spend cap, a Rule's threshold, or Auto-bid's target for today's spend.
  */
-record Automation(long id, long accountId, Kind kind, String campaignId, BigDecimal threshold, Metric metric,
+record Automation(long id, long accountId, AutomationKind kind, String campaignId, BigDecimal threshold, Metric metric,
 		Operator operator, Action action, BigDecimal minBid, BigDecimal maxBid, BigDecimal step, String createdBy,
 		Instant createdAt) {
 
 	/** The three automations the support article names. */
-	enum Kind {
+	enum AutomationKind {
 
 		AUTOPAUSE, RULE, AUTO_BID
 

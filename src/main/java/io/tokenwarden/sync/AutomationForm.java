@@ -11,7 +11,7 @@ record AutomationForm(String kind, String campaignId, String threshold, String m
 		String minBid, String maxBid, String step) {
 
 	NewAutomation toNewAutomation() {
-		return new NewAutomation(parse(Automation.Kind.values(), this.kind), this.campaignId, decimal(this.threshold),
+		return new NewAutomation(parse(Automation.AutomationKind.values(), this.kind), this.campaignId, decimal(this.threshold),
 				parse(Automation.Metric.values(), this.metric), parse(Automation.Operator.values(), this.operator),
 				parse(Automation.Action.values(), this.action), decimal(this.minBid), decimal(this.maxBid),
 				decimal(this.step));

@@ -19,7 +19,7 @@ final class AutomationRules {
 	private AutomationRules() {
 	}
 
-	static List<Change> decide(Automation automation, CampaignRow campaign) {
+	static List<CampaignChange> decide(Automation automation, CampaignRow campaign) {
 		if (!automation.appliesTo(campaign)) {
 			return List.of();
 		}
@@ -30,15 +30,15 @@ final class AutomationRules {
 		};
 	}
 
-	private static Optional<Change> autopause(Automation automation, CampaignRow campaign) {
+	private static Optional<CampaignChange> autopause(Automation automation, CampaignRow campaign) {
 		BigDecimal spend = campaign.spendToday();
 		if (campaign.status() != CampaignStatus.ACTIVE || spend == null || spend.compareTo(automation.threshold()) <= 0) {
 			return Optional.empty();
 		}
-		return Optional.of(Change.pause("spend today " + money(spend) + " passed the cap " + money(automation.threshold())));
+		return Optional.of(CampaignChange.pause("spend today " + money(spend) + " passed the cap " + money(automation.threshold())));
 	}
 
-	private static Optional<Change> rule(Automation automation, CampaignRow campaign) {
+	private static Optional<CampaignChange> rule(Automation automation, CampaignRow campaign) {
 		boolean pause = automation.action() == Automation.Action.PAUSE;
 		CampaignStatus actsOn = pause ? CampaignStatus.ACTIVE : CampaignStatus.PAUSED;
 		BigDecimal value = automation.metric() == Automation.Metric.BUDGET_USED ? campaign.budgetUsed() : campaign.spendToday();
@@ -53,7 +53,7 @@ final class AutomationRules {
 		boolean percent = automation.metric() == Automation.Metric.BUDGET_USED;
 		String reason = (percent ? "budget used " : "spend today ") + amount(value, percent) + " "
 				+ automation.operator().name().toLowerCase(Locale.ROOT) + " " + amount(automation.threshold(), percent);
-		return Optional.of(pause ? Change.pause(reason) : Change.resume(reason));
+		return Optional.of(pause ? CampaignChange.pause(reason) : CampaignChange.resume(reason));
 	}
 
 	/**
@@ -61,13 +61,13 @@ final class AutomationRules {
 	 * moves one step in the same direction, within the bounds. Ad groups the publisher bids for, and paused
 	 * ones (their bid does not move today's spend), are left alone.
 	 */
-	private static List<Change> autoBid(Automation automation, CampaignRow campaign) {
+	private static List<CampaignChange> autoBid(Automation automation, CampaignRow campaign) {
 		BigDecimal spend = campaign.spendToday();
 		if (campaign.status() != CampaignStatus.ACTIVE || spend == null) {
 			return List.of();
 		}
 		int pace = spend.compareTo(automation.threshold());
-		List<Change> changes = new ArrayList<>();
+		List<CampaignChange> changes = new ArrayList<>();
 		for (AdGroupRow group : campaign.adGroups()) {
 			BigDecimal bid = group.bid();
 			if (group.automaticBid() || group.status() != CampaignStatus.ACTIVE) {
@@ -78,7 +78,7 @@ final class AutomationRules {
 			if (bounded.compareTo(bid) != 0) {
 				String reason = "spend today " + money(spend) + (pace < 0 ? " below" : pace > 0 ? " above" : " at") + " the target "
 						+ money(automation.threshold()) + ": bid " + money(bid) + " → " + money(bounded);
-				changes.add(Change.bid(group, bounded, reason));
+				changes.add(CampaignChange.bid(group, bounded, reason));
 			}
 		}
 		return changes;

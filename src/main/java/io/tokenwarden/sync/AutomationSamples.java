@@ -7,10 +7,10 @@ import java.util.List;
 final class AutomationSamples {
 
 	static final List<NewAutomation> ALL = List.of(
-			new NewAutomation(Automation.Kind.AUTOPAUSE, null, new BigDecimal("40.00"), null, null, null, null, null, null),
-			new NewAutomation(Automation.Kind.RULE, null, new BigDecimal("35"), Automation.Metric.BUDGET_USED,
+			new NewAutomation(Automation.AutomationKind.AUTOPAUSE, null, new BigDecimal("40.00"), null, null, null, null, null, null),
+			new NewAutomation(Automation.AutomationKind.RULE, null, new BigDecimal("35"), Automation.Metric.BUDGET_USED,
 					Automation.Operator.ABOVE, Automation.Action.PAUSE, null, null, null),
-			new NewAutomation(Automation.Kind.AUTO_BID, null, new BigDecimal("30.00"), null, null, null,
+			new NewAutomation(Automation.AutomationKind.AUTO_BID, null, new BigDecimal("30.00"), null, null, null,
 					new BigDecimal("0.50"), new BigDecimal("2.50"), new BigDecimal("0.10")));
 
 	private AutomationSamples() {

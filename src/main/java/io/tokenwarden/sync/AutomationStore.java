@@ -15,7 +15,7 @@ import static io.tokenwarden.sync.SyncStore.instant;
 class AutomationStore {
 
 	private static final RowMapper<Automation> AUTOMATION = (rs, n) -> new Automation(rs.getLong("id"),
-			rs.getLong("account_id"), Automation.Kind.valueOf(rs.getString("kind")), rs.getString("campaign_id"),
+			rs.getLong("account_id"), Automation.AutomationKind.valueOf(rs.getString("kind")), rs.getString("campaign_id"),
 			rs.getBigDecimal("threshold"), rs.getString("metric") == null ? null : Automation.Metric.valueOf(rs.getString("metric")),
 			rs.getString("operator") == null ? null : Automation.Operator.valueOf(rs.getString("operator")),
 			rs.getString("action") == null ? null : Automation.Action.valueOf(rs.getString("action")),

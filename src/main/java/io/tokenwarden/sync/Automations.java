@@ -46,7 +46,7 @@ class Automations {
 		try {
 			for (Automation automation : list) {
 				for (String id : List.copyOf(campaigns.keySet())) {
-					for (Change change : AutomationRules.decide(automation, campaigns.get(id))) {
+					for (CampaignChange change : AutomationRules.decide(automation, campaigns.get(id))) {
 						if (apply(campaigns, campaigns.get(id), change, automation)) {
 							done++;
 						}
@@ -60,7 +60,7 @@ class Automations {
 		return done;
 	}
 
-	private boolean apply(Map<String, CampaignRow> campaigns, CampaignRow campaign, Change change, Automation automation) {
+	private boolean apply(Map<String, CampaignRow> campaigns, CampaignRow campaign, CampaignChange change, Automation automation) {
 		try {
 			campaigns.put(campaign.campaignId(), this.writer.apply(campaign, change, CampaignWriter.Actor.of(automation)));
 			return true;

@@ -116,7 +116,7 @@ public class CampaignSync {
 		}
 		boolean resume = status == CampaignStatus.ACTIVE;
 		String reason = (resume ? "resumed" : "paused") + " by " + grant.actor();
-		CampaignRow changed = this.writer.apply(campaign, resume ? Change.resume(reason) : Change.pause(reason),
+		CampaignRow changed = this.writer.apply(campaign, resume ? CampaignChange.resume(reason) : CampaignChange.pause(reason),
 				CampaignWriter.Actor.admin(grant.actor()));
 		this.transactions.executeWithoutResult(tx -> this.auditLog.record(resume ? "campaign_resumed" : "campaign_paused",
 				grant.actor(), grant.agencyId(), accountId, campaign.name() + " (" + campaign.campaignId() + ")", null));

@@ -61,7 +61,7 @@ class CampaignWriter {
 	 * The campaign as it is after the change. {@link SyncPausedException} when the gate is closed (nothing
 	 * sent, nothing logged); {@link PublisherException} when the publisher refused (logged, nothing changed).
 	 */
-	CampaignRow apply(CampaignRow campaign, Change change, Actor actor) {
+	CampaignRow apply(CampaignRow campaign, CampaignChange change, Actor actor) {
 		HeldToken token = this.gate.token(campaign.accountId());
 		PublisherAccount account = this.accounts.find(campaign.accountId()).orElseThrow();
 		PublisherClient client = this.publishers.client(account.publisher());
@@ -88,7 +88,7 @@ class CampaignWriter {
 		});
 	}
 
-	private void log(CampaignRow campaign, Change change, Actor actor, String detail, boolean done) {
+	private void log(CampaignRow campaign, CampaignChange change, Actor actor, String detail, boolean done) {
 		this.actions.record(new ActionLog.Entry(campaign.accountId(), actor.automationId(), actor.source(),
 				campaign.campaignId(), campaign.name(), change.adGroupId(), change.adGroupName(), change.action(), detail,
 				done, actor.name(), this.clock.instant()));

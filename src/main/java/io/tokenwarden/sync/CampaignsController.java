@@ -1,5 +1,6 @@
 package io.tokenwarden.sync;
 
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.publishers.PublisherException;
 import io.tokenwarden.web.Formats;
@@ -30,7 +31,7 @@ class CampaignsController {
 	@GetMapping("/config/accounts/{id}/campaigns")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("view", this.sync.view(id));
-		model.addAttribute("kinds", Automation.Kind.values());
+		model.addAttribute("kinds", Automation.AutomationKind.values());
 		model.addAttribute("metrics", Automation.Metric.values());
 		model.addAttribute("operators", Automation.Operator.values());
 		return "sync/campaigns";
@@ -40,10 +41,10 @@ class CampaignsController {
 	String syncNow(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			ImportResult result = this.sync.syncNow(id);
-			boolean imported = result.kind() == ImportResult.Kind.IMPORTED;
-			redirect.addFlashAttribute(imported ? "message" : "error", "sync.now." + result.kind().name());
-			redirect.addFlashAttribute(imported ? "messageArgument" : "errorArgument",
-					imported ? result.campaigns() : String.valueOf(result.outcome() == null ? "" : result.outcome().evidence()));
+			boolean imported = result.kind() == ImportResult.ImportKind.IMPORTED;
+			Object argument = imported ? result.campaigns()
+					: String.valueOf(result.outcome() == null ? "" : result.outcome().evidence());
+			Flash.add(redirect, Flash.of(imported, "sync.now." + result.kind().name(), argument));
 		}
 		catch (SyncPausedException ex) {
 			refused(ex, redirect);
@@ -58,18 +59,16 @@ class CampaignsController {
 				: "ACTIVE".equals(status) ? CampaignStatus.ACTIVE : CampaignStatus.OTHER;
 		try {
 			CampaignRow campaign = this.sync.changeStatus(id, campaignId, wanted);
-			redirect.addFlashAttribute("message", "campaigns.changed." + campaign.status().name());
-			redirect.addFlashAttribute("messageArgument", campaign.name());
+			Flash.add(redirect, Flash.success("campaigns.changed." + campaign.status().name(), campaign.name()));
 		}
 		catch (SyncPausedException ex) {
 			refused(ex, redirect);
 		}
 		catch (PublisherException ex) {
-			redirect.addFlashAttribute("error", "campaigns.changeFailed");
-			redirect.addFlashAttribute("errorArgument", String.valueOf(ex.outcome().evidence()));
+			Flash.add(redirect, Flash.error("campaigns.changeFailed", String.valueOf(ex.outcome().evidence())));
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", "campaigns.badStatus");
+			Flash.add(redirect, Flash.error("campaigns.badStatus"));
 		}
 		return BACK;
 	}
@@ -78,10 +77,10 @@ class CampaignsController {
 	String addAutomation(@PathVariable long id, @ModelAttribute AutomationForm form, RedirectAttributes redirect) {
 		try {
 			this.sync.addAutomation(id, form.toNewAutomation());
-			redirect.addFlashAttribute("message", "automations.added");
+			Flash.add(redirect, Flash.success("automations.added"));
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Flash.add(redirect, Flash.error(ex.getMessage()));
 		}
 		return BACK;
 	}
@@ -89,14 +88,14 @@ class CampaignsController {
 	@PostMapping("/config/accounts/{id}/automations/{automationId}/delete")
 	String removeAutomation(@PathVariable long id, @PathVariable long automationId, RedirectAttributes redirect) {
 		this.sync.removeAutomation(id, automationId);
-		redirect.addFlashAttribute("message", "automations.removed");
+		Flash.add(redirect, Flash.success("automations.removed"));
 		return BACK;
 	}
 
 	/** "Sync paused: token invalid since …": the page itself shows the same words with the Refresh link. */
 	private void refused(SyncPausedException ex, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", ex.gate().since() == null ? "sync.refused.noToken" : "sync.refused");
-		redirect.addFlashAttribute("errorArgument", this.formats.dateTime(ex.gate().since()));
+		Flash.add(redirect, Flash.error(ex.gate().since() == null ? "sync.refused.noToken" : "sync.refused",
+				this.formats.dateTime(ex.gate().since())));
 	}
 
 }

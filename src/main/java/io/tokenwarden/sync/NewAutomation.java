@@ -7,7 +7,7 @@ import java.util.Optional;
  * The "add an automation" form, as submitted. {@link #problem()} names the first thing wrong with it (a
  * message key), so bad input gets a clear message and nothing is stored.
  */
-record NewAutomation(Automation.Kind kind, String campaignId, BigDecimal threshold, Automation.Metric metric,
+record NewAutomation(Automation.AutomationKind kind, String campaignId, BigDecimal threshold, Automation.Metric metric,
 		Automation.Operator operator, Automation.Action action, BigDecimal minBid, BigDecimal maxBid, BigDecimal step) {
 
 	static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
@@ -15,12 +15,12 @@ record NewAutomation(Automation.Kind kind, String campaignId, BigDecimal thresho
 	/** Only what the kind uses is kept; an empty campaign means every campaign. */
 	NewAutomation {
 		campaignId = campaignId == null || campaignId.isBlank() ? null : campaignId.trim();
-		if (kind != Automation.Kind.RULE) {
+		if (kind != Automation.AutomationKind.RULE) {
 			metric = null;
 			operator = null;
 			action = null;
 		}
-		if (kind != Automation.Kind.AUTO_BID) {
+		if (kind != Automation.AutomationKind.AUTO_BID) {
 			minBid = null;
 			maxBid = null;
 			step = null;
@@ -34,11 +34,11 @@ record NewAutomation(Automation.Kind kind, String campaignId, BigDecimal thresho
 		if (!amount(this.threshold, true)) {
 			return Optional.of("automations.invalid.threshold");
 		}
-		if (this.kind == Automation.Kind.RULE && (this.metric == null || this.operator == null || this.action == null
+		if (this.kind == Automation.AutomationKind.RULE && (this.metric == null || this.operator == null || this.action == null
 				|| this.action == Automation.Action.BID)) {
 			return Optional.of("automations.invalid.rule");
 		}
-		if (this.kind == Automation.Kind.AUTO_BID && (!amount(this.minBid, false) || !amount(this.maxBid, false)
+		if (this.kind == Automation.AutomationKind.AUTO_BID && (!amount(this.minBid, false) || !amount(this.maxBid, false)
 				|| !amount(this.step, false) || this.maxBid.compareTo(this.minBid) < 0)) {
 			return Optional.of("automations.invalid.bid");
 		}

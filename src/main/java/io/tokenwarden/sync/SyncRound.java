@@ -63,7 +63,7 @@ class SyncRound {
 	private ImportResult syncClaimed(long accountId) {
 		try {
 			ImportResult result = this.importer.run(accountId);
-			if (result.kind() == ImportResult.Kind.IMPORTED) {
+			if (result.kind() == ImportResult.ImportKind.IMPORTED) {
 				this.automations.run(accountId);
 			}
 			return result;

@@ -1,5 +1,5 @@
 /**
- * Layout advice, error pages, flash messages and time formats that every page shares.
+ * Layout advice, error pages and time formats that every page shares.
  */
 @ApplicationModule(displayName = "Web")
 package io.tokenwarden.web;

@@ -3,6 +3,7 @@ package io.tokenwarden.accounts;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.TokenStatus;
@@ -80,7 +81,7 @@ class AccountLinksTests {
 			.param("agencyId", String.valueOf(this.south)).with(csrf()));
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts/" + this.account);
-		assertThat(result.getFlashMap().get("message")).isEqualTo("accounts.link.done");
+		assertThat(FlashMessages.success(result)).isEqualTo("accounts.link.done");
 		assertThat(linkedAgencies()).containsExactlyInAnyOrder(this.north, this.south);
 		assertThat(auditAgencies("account_linked")).containsExactlyInAnyOrder(this.north, this.south);
 		String southPage = session.inAgency(this.south).perform(get("/config/accounts")).getResponse().getContentAsString();
@@ -95,7 +96,7 @@ class AccountLinksTests {
 		MvcResult again = session.perform(post("/config/accounts/" + this.account + "/links")
 			.param("agencyId", String.valueOf(this.south)).with(csrf()));
 
-		assertThat(again.getFlashMap().get("message")).isEqualTo("accounts.link.already");
+		assertThat(FlashMessages.success(again)).isEqualTo("accounts.link.already");
 		assertThat(linkedAgencies()).hasSize(2);
 		assertThat(auditAgencies("account_linked")).hasSize(2);
 	}
@@ -142,7 +143,7 @@ class AccountLinksTests {
 		assertThat(confirmation).contains("stops syncing the campaigns of", "automations on it are removed",
 				"The other agencies it is linked to keep it").doesNotContain("the token is revoked");
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
-		assertThat(result.getFlashMap().get("message")).isEqualTo("accounts.unlink.done");
+		assertThat(FlashMessages.success(result)).isEqualTo("accounts.unlink.done");
 		assertThat(linkedAgencies()).containsExactly(this.south);
 		assertThat(automationIds()).containsExactly(southAutomation).doesNotContain(northAutomation);
 		assertThat(this.tokens.find(this.account).orElseThrow().status()).isEqualTo(TokenStatus.VALID);
@@ -163,7 +164,7 @@ class AccountLinksTests {
 		MvcResult result = session.perform(post("/config/accounts/" + this.account + "/unlink").with(csrf()));
 
 		assertThat(confirmation).contains("This is the last agency it is linked to: the token is revoked at Facebook");
-		assertThat(result.getFlashMap().get("message")).isEqualTo("accounts.unlink.doneLast");
+		assertThat(FlashMessages.success(result)).isEqualTo("accounts.unlink.doneLast");
 		assertThat(linkedAgencies()).isEmpty();
 		assertThat(revocations()).isOne();
 		assertThat(this.tokens.find(this.account).orElseThrow().status()).isEqualTo(TokenStatus.INVALIDATED);
@@ -186,7 +187,7 @@ class AccountLinksTests {
 		MvcResult again = session.perform(post("/config/accounts/" + this.account + "/unlink").with(csrf()));
 
 		assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
-		assertThat(again.getFlashMap().get("error")).isEqualTo("accounts.unlink.notLinked");
+		assertThat(FlashMessages.error(again)).isEqualTo("accounts.unlink.notLinked");
 		assertThat(linkedAgencies()).containsExactly(this.south);
 		assertThat(auditAgencies("account_unlinked")).containsExactly(this.north);
 	}
@@ -202,7 +203,7 @@ class AccountLinksTests {
 					() -> inNorth.perform(post("/config/accounts/" + this.account + "/unlink").with(csrf())),
 					() -> inSouth.perform(post("/config/accounts/" + this.account + "/unlink").with(csrf())));
 			for (Future<MvcResult> done : pool.invokeAll(both)) {
-				assertThat(done.get().getFlashMap().get("message")).isNotNull();
+				assertThat(FlashMessages.success(done.get())).isNotNull();
 			}
 		}
 		finally {

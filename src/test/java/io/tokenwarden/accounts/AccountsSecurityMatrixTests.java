@@ -1,5 +1,7 @@
 package io.tokenwarden.accounts;
 
+import io.tokenwarden.flash.Flash;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +30,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -162,7 +163,8 @@ class AccountsSecurityMatrixTests {
 			result.andExpect(header().string("Location", endsWith("/login")));
 		}
 		else if (message != null) {
-			result.andExpect(redirectedUrl("/config/accounts")).andExpect(flash().attribute("message", message));
+			result.andExpect(redirectedUrl("/config/accounts"))
+				.andExpect(FlashMessages.shown(Flash.Level.SUCCESS, message));
 		}
 	}
 

@@ -6,6 +6,7 @@ import io.tokenwarden.notifications.NewNotice;
 import io.tokenwarden.notifications.NoticeAccount;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class OwnerEmailTests {
 		MvcResult result = this.admin.perform(post("/config/accounts/" + this.account + "/owner")
 			.param("ownerEmail", "  " + newOwner + " ").with(csrf()));
 
-		assertThat(result.getFlashMap().get("message")).isEqualTo("owner.changed");
+		assertThat(FlashMessages.success(result)).isEqualTo("owner.changed");
 		assertThat(this.directory.find(this.account).orElseThrow().ownerEmail()).isEqualTo(newOwner);
 		assertThat(this.admin.perform(get("/config/accounts/" + this.account)).getResponse().getContentAsString())
 			.contains(newOwner, "owner_changed", this.oldOwner + " → " + newOwner);
@@ -117,7 +118,7 @@ class OwnerEmailTests {
 				assertThat(result.getResponse().getStatus()).as(value[0]).isEqualTo(400);
 			}
 			else {
-				assertThat(result.getFlashMap().get("error")).as(value[0]).isEqualTo(value[1]);
+				assertThat(FlashMessages.error(result)).as(value[0]).isEqualTo(value[1]);
 			}
 		}
 

@@ -1,7 +1,6 @@
 package io.tokenwarden.database;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -14,13 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's published logins stay on this machine: with the embedded database and the demo on, the
- * server binds to 127.0.0.1 unless {@code server.address} is given, and the log says so in one loud line.
+ * server binds to 127.0.0.1 unless {@code server.address} is given (demo/DemoDataTests checks the demo's loud
+ * log line that says so).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoLoopbackTests {
-
-	@Autowired
-	DemoAnnouncement announcement;
 
 	@Test
 	void embeddedDemoWhenNoAddressIsGivenThenLoopbackOnly() {
@@ -35,12 +32,6 @@ class DemoLoopbackTests {
 	@Test
 	void embeddedDatabaseWhenTheDemoIsOffThenNoAddressIsImposed() {
 		assertThat(environmentWith(Map.of("tokenwarden.demo.enabled", "false")).getProperty("server.address")).isNull();
-	}
-
-	@Test
-	void announcementThenNamesWhereTheDemoServesAndItsPublishedLogins() {
-		assertThat(this.announcement.line()).startsWith("DEMO MODE on 127.0.0.1:")
-			.contains("admin@demo.test", "viewer@demo.test", "other-admin@demo.test", "'demo'", "spring.datasource.url");
 	}
 
 	/** The environment as the application would start with it (the surefire data directory, so the same server). */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's seed: the interface's people and agencies, thirty accounts, and never twice. */
+/** The demo's seed: the interface's people and agencies, thirty accounts, and never twice; and its announcement. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DemoDataTests {
@@ -26,6 +26,15 @@ class DemoDataTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DemoAnnouncement announcement;
+
+	@Test
+	void announcementThenNamesWhereTheDemoServesAndItsPublishedLogins() {
+		assertThat(this.announcement.line()).startsWith("DEMO MODE on 127.0.0.1:")
+			.contains("admin@demo.test", "viewer@demo.test", "other-admin@demo.test", "'demo'", "spring.datasource.url");
+	}
 
 	@Test
 	void runWhenTheDemoIsSeededAlreadyThenSeedsNothingMore() {

@@ -1,8 +1,10 @@
 package io.tokenwarden.health;
 
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.publishers.Evidence;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.Together;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.TokenCipher;
@@ -64,13 +66,13 @@ class ConcurrentCheckAllTests extends HealthTestSupport {
 		long answered = System.nanoTime() - asked;
 
 		assertThat(answers).allSatisfy(a -> assertThat(a.getResponse().getStatus()).isEqualTo(302));
-		List<Object> messages = answers.stream().map(a -> a.getFlashMap().get("message")).toList();
+		List<String> messages = answers.stream().map(FlashMessages::success).toList();
 		assertThat(messages).containsOnlyOnce("health.checkAll.started")
 			.filteredOn("health.checkAll.running"::equals).hasSize(ADMINS - 1);
-		Object[] running = answers.stream().filter(a -> "health.checkAll.running".equals(a.getFlashMap().get("message")))
-			.findFirst().map(a -> (Object[]) a.getFlashMap().get("messageArguments")).orElseThrow();
-		assertThat(running[0]).isEqualTo("admin@demo.test");
-		assertThat(running[3]).isEqualTo(ACCOUNTS);
+		List<Object> running = answers.stream().filter(a -> "health.checkAll.running".equals(FlashMessages.success(a)))
+			.findFirst().map(a -> FlashMessages.arguments(a, Flash.Level.SUCCESS)).orElseThrow();
+		assertThat(running.get(0)).isEqualTo("admin@demo.test");
+		assertThat(running.get(3)).isEqualTo(ACCOUNTS);
 		assertThat(this.jdbc.sql("select count(*) from check_run where agency_id = ?").param(agencyId)
 			.query(Long.class).single()).isOne();
 		int joined = messages.indexOf("health.checkAll.running");

@@ -3,6 +3,7 @@ package io.tokenwarden.health;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tokenwarden.health.PublisherImitation.Answer;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -121,7 +122,7 @@ class UnrecognisedAnswerTests extends HealthTestSupport {
 
 		MvcResult result = session("admin@demo.test").perform(post("/config/accounts/{id}/check", account.id()).with(csrf()));
 
-		assertThat(result.getFlashMap().get("warning")).isEqualTo("health.checked.UNRECOGNISED");
+		assertThat(FlashMessages.warning(result)).isEqualTo("health.checked.UNRECOGNISED");
 		assertThat(status(account)).isEqualTo("VALID");
 		assertThat(noticeKinds(account.owner())).isEmpty();
 	}

@@ -1,7 +1,9 @@
 package io.tokenwarden.invalidation;
 
 import io.tokenwarden.agencies.AgencyDirectory;
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -64,7 +65,7 @@ class InvalidationTests {
 		long id = this.data.account(Publisher.FACEBOOK, name, "Northwind Agency", "Contoso Media");
 		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test")))
 			.andExpect(redirectedUrl("/config/accounts"))
-			.andExpect(flash().attribute("message", "invalidate.done"));
+			.andExpect(FlashMessages.shown(Flash.Level.SUCCESS, "invalidate.done"));
 
 		assertThat(tokenStatus(id)).isEqualTo("INVALIDATED");
 		for (String agency : List.of("Northwind Agency", "Contoso Media")) {
@@ -108,7 +109,7 @@ class InvalidationTests {
 		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Twice Shop"), "Northwind Agency");
 		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test"))).andExpect(status().is3xxRedirection());
 		this.mvc.perform(invalidate(id, "USER_LEFT").with(user("admin@demo.test")))
-			.andExpect(flash().attribute("error", "invalidate.already"));
+			.andExpect(FlashMessages.shown(Flash.Level.ERROR, "invalidate.already"));
 		assertThat(count("select count(*) from revocation_request where account_id = ?", id)).isEqualTo(1);
 		assertThat(count("select count(*) from audit_event where account_id = ? and action = 'token_invalidated'", id)).isEqualTo(1);
 	}
@@ -166,9 +167,9 @@ class InvalidationTests {
 		long id = this.data.account(Publisher.FACEBOOK, TestData.unique("Vague Shop"), "Northwind Agency");
 		this.mvc.perform(invalidate(id, "OTHER").with(user("admin@demo.test")))
 			.andExpect(redirectedUrl("/config/accounts/" + id + "/invalidate"))
-			.andExpect(flash().attribute("error", "invalidate.noteRequired"));
+			.andExpect(FlashMessages.shown(Flash.Level.ERROR, "invalidate.noteRequired"));
 		this.mvc.perform(invalidate(id, "NOT_A_REASON").with(user("admin@demo.test")))
-			.andExpect(flash().attribute("error", "invalidate.reasonRequired"));
+			.andExpect(FlashMessages.shown(Flash.Level.ERROR, "invalidate.reasonRequired"));
 		assertThat(tokenStatus(id)).isEqualTo("VALID");
 		assertThat(count("select count(*) from revocation_request where account_id = ?", id)).isZero();
 	}

@@ -1,6 +1,7 @@
 package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -36,7 +37,7 @@ class AdminAgenciesTests extends TeamTestSupport {
 		MvcResult created = boss.perform(post("/admin/agencies").param("name", "  " + name + " ")
 			.param("adminEmail", firstAdmin).with(csrf()));
 
-		assertThat(created.getFlashMap().get("message")).isEqualTo("admin.agencies.created");
+		assertThat(FlashMessages.success(created)).isEqualTo("admin.agencies.created");
 		long agencyId = this.directory.findAgency(name).orElseThrow();
 		String link = linkSentTo(firstAdmin);
 		assertThat(new Visitor(this.mvc, uniqueAddress()).perform(get(link)).getResponse().getContentAsString())
@@ -47,9 +48,9 @@ class AdminAgenciesTests extends TeamTestSupport {
 		MvcResult taken = boss.perform(post("/admin/agencies").param("name", name).param("adminEmail", uniqueEmail("x")).with(csrf()));
 		MvcResult noName = boss.perform(post("/admin/agencies").param("name", " ").param("adminEmail", uniqueEmail("x")).with(csrf()));
 		MvcResult badEmail = boss.perform(post("/admin/agencies").param("name", unique("Other")).param("adminEmail", "nope").with(csrf()));
-		assertThat(taken.getFlashMap().get("error")).isEqualTo("admin.agencies.nameTaken");
-		assertThat(noName.getFlashMap().get("error")).isEqualTo("admin.agencies.badName");
-		assertThat(badEmail.getFlashMap().get("error")).isEqualTo("members.invite.badEmail");
+		assertThat(FlashMessages.error(taken)).isEqualTo("admin.agencies.nameTaken");
+		assertThat(FlashMessages.error(noName)).isEqualTo("admin.agencies.badName");
+		assertThat(FlashMessages.error(badEmail)).isEqualTo("members.invite.badEmail");
 		assertThat(count("select count(*) from agency")).isEqualTo(agencies);
 	}
 
@@ -63,15 +64,15 @@ class AdminAgenciesTests extends TeamTestSupport {
 		MvcResult granted = boss.perform(post("/admin/installation-admins").param("email", agency.adminEmail()).with(csrf()));
 		MvcResult nobody = boss.perform(post("/admin/installation-admins").param("email", uniqueEmail("ghost")).with(csrf()));
 
-		assertThat(granted.getFlashMap().get("message")).isEqualTo("admin.installationAdmins.granted");
-		assertThat(nobody.getFlashMap().get("error")).isEqualTo("admin.installationAdmins.noSuchPerson");
+		assertThat(FlashMessages.success(granted)).isEqualTo("admin.installationAdmins.granted");
+		assertThat(FlashMessages.error(nobody)).isEqualTo("admin.installationAdmins.noSuchPerson");
 		assertThat(helper.perform(get("/admin/agencies")).getResponse().getStatus()).as("at the next request").isEqualTo(200);
 
 		helper.perform(post("/admin/installation-admins/" + agency.adminId() + "/remove").with(csrf()));
 		assertThat(helper.perform(get("/admin/agencies")).getResponse().getStatus()).isEqualTo(403);
 		long bossId = this.directory.findPerson(BOSS).orElseThrow().id();
 		MvcResult last = boss.perform(post("/admin/installation-admins/" + bossId + "/remove").with(csrf()));
-		assertThat(last.getFlashMap().get("error")).isEqualTo("admin.installationAdmins.last");
+		assertThat(FlashMessages.error(last)).isEqualTo("admin.installationAdmins.last");
 		assertThat(this.directory.findPerson(BOSS).orElseThrow().installationAdmin()).isTrue();
 		assertThat(boss.perform(post("/admin/installation-admins/999999999/remove").with(csrf())).getResponse().getStatus())
 			.isEqualTo(404);

@@ -1,6 +1,7 @@
 package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -23,7 +24,7 @@ class InvitationTests extends TeamTestSupport {
 		MvcResult sent = admin.perform(post("/config/members/invitations").param("email", invitee.toUpperCase())
 			.param("role", "VIEWER").with(csrf()));
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/config/members");
-		assertThat(sent.getFlashMap().get("message")).isEqualTo("members.invite.sent");
+		assertThat(FlashMessages.success(sent)).isEqualTo("members.invite.sent");
 
 		String link = linkSentTo(invitee);
 		assertThat(link).startsWith("/invitations/");
@@ -132,9 +133,9 @@ class InvitationTests extends TeamTestSupport {
 		MvcResult badEmail = admin.perform(post("/config/members/invitations").param("email", "not an address")
 			.param("role", "VIEWER").with(csrf()));
 
-		assertThat(member.getFlashMap().get("error")).isEqualTo("members.invite.alreadyMember");
-		assertThat(badRole.getFlashMap().get("error")).isEqualTo("members.invite.badRole");
-		assertThat(badEmail.getFlashMap().get("error")).isEqualTo("members.invite.badEmail");
+		assertThat(FlashMessages.error(member)).isEqualTo("members.invite.alreadyMember");
+		assertThat(FlashMessages.error(badRole)).isEqualTo("members.invite.badRole");
+		assertThat(FlashMessages.error(badEmail)).isEqualTo("members.invite.badEmail");
 		assertThat(count("select count(*) from invitation")).isEqualTo(invitations);
 		assertThat(count("select count(*) from link_notice")).isEqualTo(mails);
 		assertThat(this.directory.roleOf(agency.id(), viewer.id())).contains(Role.VIEWER);
@@ -151,7 +152,7 @@ class InvitationTests extends TeamTestSupport {
 		MvcResult again = invite(admin, invitee, "MANAGER");
 		String second = linkSentTo(invitee);
 
-		assertThat(again.getFlashMap().get("message")).isEqualTo("members.invite.replaced");
+		assertThat(FlashMessages.success(again)).isEqualTo("members.invite.replaced");
 		assertThat(second).isNotEqualTo(first);
 		Visitor visitor = new Visitor(this.mvc, uniqueAddress());
 		assertThat(visitor.perform(get(first)).getResponse().getStatus()).isEqualTo(404);

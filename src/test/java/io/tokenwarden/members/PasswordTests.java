@@ -1,6 +1,7 @@
 package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
@@ -57,11 +58,15 @@ class PasswordTests extends TeamTestSupport {
 		MvcResult weak = browser.perform(post(link).param("password", person.email()).with(csrf()));
 		assertThat(weak.getResponse().getStatus()).isEqualTo(422);
 		assertThat(weak.getResponse().getContentAsString()).contains("must not be your email address");
+		String tooShort = browser.perform(post(link).param("password", "too short").with(csrf()))
+			.getResponse()
+			.getContentAsString();
+		assertThat(tooShort).containsOnlyOnce("The password needs at least 12 characters.").doesNotContain("at least null");
 
 		MvcResult reset = browser.perform(post(link).param("password", "a fresh start at last").with(csrf()));
 
 		assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo(BASE + "/login");
-		assertThat(reset.getFlashMap().get("message")).isEqualTo("password.reset.done");
+		assertThat(FlashMessages.success(reset)).isEqualTo("password.reset.done");
 		assertThat(laptop.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
 		assertThat(phone.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
 		assertThat(new Visitor(this.mvc, uniqueAddress()).signIn(person.email(), GOOD_PASSWORD)).isEqualTo(BASE + "/login?error");
@@ -132,7 +137,7 @@ class PasswordTests extends TeamTestSupport {
 		MvcResult changed = here.perform(post("/account/password").param("currentPassword", GOOD_PASSWORD)
 			.param("newPassword", "brand new passphrase").with(csrf()));
 
-		assertThat(changed.getFlashMap().get("message")).isEqualTo("password.change.doneSignedOut");
+		assertThat(FlashMessages.success(changed)).isEqualTo("password.change.doneSignedOut");
 		assertThat(here.perform(get("/config/accounts")).getResponse().getStatus()).isEqualTo(200);
 		assertThat(elsewhere.perform(get("/config/accounts")).getResponse().getRedirectedUrl()).endsWith("/login");
 		assertThat(this.directory.passwordMatches(person.id(), "brand new passphrase")).isTrue();

@@ -1,6 +1,7 @@
 package io.tokenwarden.members;
 
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -23,8 +24,8 @@ class TeamAccessTests extends TeamTestSupport {
 		MvcResult demote = admin.perform(post("/config/members/" + agency.adminId() + "/role").param("role", "VIEWER").with(csrf()));
 		MvcResult remove = admin.perform(post("/config/members/" + agency.adminId() + "/remove").with(csrf()));
 
-		assertThat(demote.getFlashMap().get("error")).isEqualTo("members.lastAdmin");
-		assertThat(remove.getFlashMap().get("error")).isEqualTo("members.lastAdmin");
+		assertThat(FlashMessages.error(demote)).isEqualTo("members.lastAdmin");
+		assertThat(FlashMessages.error(remove)).isEqualTo("members.lastAdmin");
 		assertThat(this.directory.roleOf(agency.id(), agency.adminId())).contains(Role.ADMIN);
 		String page = admin.perform(get("/config/members")).getResponse().getContentAsString();
 		assertThat(page).contains(agency.adminEmail());
@@ -53,7 +54,7 @@ class TeamAccessTests extends TeamTestSupport {
 
 		MvcResult result = admin.perform(post("/config/members/" + viewer.id() + "/role").param("role", "SUPERUSER").with(csrf()));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("members.invite.badRole");
+		assertThat(FlashMessages.error(result)).isEqualTo("members.invite.badRole");
 		assertThat(this.directory.roleOf(agency.id(), viewer.id())).contains(Role.VIEWER);
 	}
 
@@ -159,7 +160,7 @@ class TeamAccessTests extends TeamTestSupport {
 		assertThat(viewerSession.perform(get("/config/members")).getResponse().getStatus()).isEqualTo(403);
 
 		MvcResult removed = admin.perform(post("/config/members/" + viewer.id() + "/remove").with(csrf()));
-		assertThat(removed.getFlashMap().get("message")).isEqualTo("members.removed");
+		assertThat(FlashMessages.success(removed)).isEqualTo("members.removed");
 		MvcResult next = viewerSession.perform(get("/config/accounts"));
 
 		assertThat(next.getResponse().getStatus()).isEqualTo(403);

@@ -1,6 +1,7 @@
 package io.tokenwarden.notifications;
 
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.MailParts;
 import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -191,11 +192,11 @@ class NoticeMailTests extends NotificationsTestSupport {
 	}
 
 	private static String text(MimeMessage mail) throws Exception {
-		return MailCatcher.text(mail).replace("\r\n", "\n");
+		return MailParts.text(mail).replace("\r\n", "\n");
 	}
 
 	private static String html(MimeMessage mail) throws Exception {
-		return MailCatcherHtml.html(mail);
+		return MailParts.html(mail);
 	}
 
 }

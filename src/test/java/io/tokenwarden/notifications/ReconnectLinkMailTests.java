@@ -3,7 +3,10 @@ package io.tokenwarden.notifications;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
+import io.tokenwarden.testsupport.MailParts;
 import io.tokenwarden.tokens.AccountTokens;
 import io.tokenwarden.tokens.NewToken;
 import io.tokenwarden.tokens.TokenSecret;
@@ -114,7 +117,7 @@ class ReconnectLinkMailTests extends NotificationsTestSupport {
 		this.notices.sendDueNow();
 
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts/" + id);
-		assertThat(sent.getFlashMap().get("message")).isEqualTo("reconnect.sent");
+		assertThat(FlashMessages.success(sent)).isEqualTo("reconnect.sent");
 		List<MimeMessage> mails = smtp.messagesTo(owner);
 		assertThat(mails).hasSize(2);
 		MimeMessage newest = mails.get(1);
@@ -145,8 +148,8 @@ class ReconnectLinkMailTests extends NotificationsTestSupport {
 		this.notices.sendDueNow();
 
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
-		assertThat(sent.getFlashMap().get("message")).isEqualTo("reconnect.sentAll");
-		assertThat((Object[]) sent.getFlashMap().get("messageArguments")).containsExactly(2, 3);
+		assertThat(FlashMessages.success(sent)).isEqualTo("reconnect.sentAll");
+		assertThat(FlashMessages.arguments(sent, Flash.Level.SUCCESS)).containsExactly(2, 3);
 		String firstText = text(only(first));
 		assertThat(firstText).contains(about(a).name(), about(b).name());
 		List<String> firstLinks = links(firstText);
@@ -243,7 +246,7 @@ class ReconnectLinkMailTests extends NotificationsTestSupport {
 	}
 
 	private static String text(MimeMessage mail) throws Exception {
-		return MailCatcher.text(mail).replace("\r\n", "\n");
+		return MailParts.text(mail).replace("\r\n", "\n");
 	}
 
 }

@@ -4,8 +4,10 @@ import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.sandbox.SandboxUsers;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
@@ -86,8 +88,8 @@ class ConnectTests extends SandboxRefreshSupport {
 
 		PublisherAccount account = this.accounts.find(Publisher.FACEBOOK, person).orElseThrow();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts/" + account.id());
-		assertThat(result.getFlashMap().get("message")).isEqualTo("connect.done");
-		assertThat((Object[]) result.getFlashMap().get("messageArguments")).containsExactly(account.name());
+		assertThat(FlashMessages.success(result)).isEqualTo("connect.done");
+		assertThat(FlashMessages.arguments(result, Flash.Level.SUCCESS)).containsExactly(account.name());
 		assertThat(account.name()).startsWith("Cedar Bakery");
 		assertThat(account.ownerEmail()).isEqualTo(this.admin);
 		assertThat(linkedAgencies(account.id())).containsExactly(this.agency);
@@ -108,7 +110,7 @@ class ConnectTests extends SandboxRefreshSupport {
 
 		PublisherAccount account = this.accounts.find(Publisher.X, person).orElseThrow();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts/" + account.id());
-		assertThat(result.getFlashMap().get("message")).isEqualTo("connect.done");
+		assertThat(FlashMessages.success(result)).isEqualTo("connect.done");
 		assertThat(this.tokens.tokenSecret(account.id())).isPresent();
 		assertThat(this.tokens.find(account.id()).orElseThrow().expiresAt()).isNull();
 		assertThat(this.tokens.find(account.id()).orElseThrow().lastCheckedAt()).isNotNull();
@@ -128,7 +130,7 @@ class ConnectTests extends SandboxRefreshSupport {
 
 		MvcResult result = session.perform(get(URI.create(consentAtFacebook(startConnect(session, "FACEBOOK"), externalId, "continue"))));
 
-		assertThat(result.getFlashMap().get("message")).isEqualTo("connect.known");
+		assertThat(FlashMessages.success(result)).isEqualTo("connect.known");
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts/" + known);
 		assertThat(countAccounts()).as("never a second account for one identity").isEqualTo(accountsBefore);
 		assertThat(linkedAgencies(known)).containsExactlyInAnyOrder(this.agency, other);
@@ -146,7 +148,7 @@ class ConnectTests extends SandboxRefreshSupport {
 
 		MvcResult result = session.perform(get(URI.create(authorizeAtX(startConnect(session, "X"), externalId, "continue"))));
 
-		assertThat(result.getFlashMap().get("message")).isEqualTo("connect.alreadyLinked");
+		assertThat(FlashMessages.success(result)).isEqualTo("connect.alreadyLinked");
 		assertThat(linkedAgencies(known)).containsExactly(this.agency);
 		assertThat(this.tokens.accessToken(known).orElseThrow().reveal()).isNotEqualTo(before);
 	}
@@ -160,8 +162,8 @@ class ConnectTests extends SandboxRefreshSupport {
 		MvcResult facebook = session.perform(get(URI.create(consentAtFacebook(startConnect(session, "FACEBOOK"), person, "cancel"))));
 		MvcResult x = session.perform(get(URI.create(authorizeAtX(startConnect(session, "X"), xPerson, "cancel"))));
 
-		assertThat(facebook.getFlashMap().get("error")).isEqualTo("connect.cancelled");
-		assertThat(x.getFlashMap().get("error")).isEqualTo("connect.cancelled");
+		assertThat(FlashMessages.error(facebook)).isEqualTo("connect.cancelled");
+		assertThat(FlashMessages.error(x)).isEqualTo("connect.cancelled");
 		assertThat(facebook.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
 		assertThat(this.accounts.find(Publisher.FACEBOOK, person)).isEmpty();
 		assertThat(this.accounts.find(Publisher.X, xPerson)).isEmpty();
@@ -195,7 +197,7 @@ class ConnectTests extends SandboxRefreshSupport {
 		MvcResult current = session.perform(get(URI.create(consentAtFacebook(second, person, "continue"))));
 
 		assertThat(stale.getResponse().getStatus()).isEqualTo(400);
-		assertThat(current.getFlashMap().get("message")).isEqualTo("connect.done");
+		assertThat(FlashMessages.success(current)).isEqualTo("connect.done");
 		assertThat(countAccounts(person)).isOne();
 		assertThat(linkedAgencies(this.accounts.find(Publisher.FACEBOOK, person).orElseThrow().id())).hasSize(1);
 	}
@@ -258,7 +260,7 @@ class ConnectTests extends SandboxRefreshSupport {
 
 		assertThat(noCsrf.getResponse().getStatus()).isEqualTo(403);
 		assertThat(unknown.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
-		assertThat(unknown.getFlashMap().get("error")).isEqualTo("connect.unknownPublisher");
+		assertThat(FlashMessages.error(unknown)).isEqualTo("connect.unknownPublisher");
 		assertThat(agencyAudit("connect_started")).isEmpty();
 	}
 

@@ -1,7 +1,9 @@
 package io.tokenwarden.refresh;
 
 import io.tokenwarden.accounts.SeenAsset;
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.tokens.TokenStatus;
 import org.junit.jupiter.api.Test;
@@ -72,9 +74,9 @@ class FacebookRefreshTests extends RefreshTestSupport {
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
 		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
-		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
-		assertThat(result.getFlashMap().get("warning")).isEqualTo("refresh.lostAssets");
-		assertThat((Object[]) result.getFlashMap().get("warningArguments")).containsExactly("Lost Page");
+		assertThat(FlashMessages.success(result)).isEqualTo("refresh.done");
+		assertThat(FlashMessages.warning(result)).isEqualTo("refresh.lostAssets");
+		assertThat(FlashMessages.arguments(result, Flash.Level.WARNING)).containsExactly("Lost Page");
 		assertThat(status(id)).isEqualTo("VALID");
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(LONG_LIVED);
 		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactly("Kept Page");
@@ -95,8 +97,8 @@ class FacebookRefreshTests extends RefreshTestSupport {
 
 		MvcResult result = callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
 
-		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
-		assertThat(result.getFlashMap().get("warning")).isNull();
+		assertThat(FlashMessages.success(result)).isEqualTo("refresh.done");
+		assertThat(FlashMessages.warning(result)).isNull();
 		assertThat(this.accounts.assets(id)).extracting(SeenAsset::name).containsExactlyInAnyOrder("Main Page", "Main Ads");
 	}
 
@@ -110,8 +112,8 @@ class FacebookRefreshTests extends RefreshTestSupport {
 
 		MvcResult result = callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.wrongIdentity");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments"))
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.wrongIdentity");
+		assertThat(FlashMessages.arguments(result, Flash.Level.ERROR))
 			.containsExactly("Facebook", "Somebody Else", "555000111", externalId(id), this.accounts.find(id).orElseThrow().name());
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
 		assertThat(auditCount(id, "refresh_failed")).isEqualTo(1);
@@ -126,7 +128,7 @@ class FacebookRefreshTests extends RefreshTestSupport {
 		MvcResult result = callback("facebook", session, "error", "access_denied", "error_reason",
 				"user_denied", "error_description", "Permissions error", "state", consent.get("state"));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.cancelled");
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.cancelled");
 		assertThat(publishers.getAllServeEvents()).isEmpty();
 		assertThat(auditCount(id, "refresh_failed")).isEqualTo(1);
 	}
@@ -197,7 +199,7 @@ class FacebookRefreshTests extends RefreshTestSupport {
 
 		MvcResult result = callback("facebook", session, "code", "AQDcode", "state", consent.get("state"));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.unreachable");
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.unreachable");
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);
 		publishers.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/oauth/access_token")));
 	}

@@ -111,7 +111,8 @@ class OwnerReconnectTests extends SandboxRefreshSupport {
 		MvcResult result = owner.perform(get(URI.create(authorizeAtX(authorize, externalId(id)))));
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reconnect/done");
-		assertThat(result.getFlashMap().get("reconnectSuccess")).isEqualTo(true);
+		assertThat(result.getFlashMap().get(ReconnectOutcome.ATTRIBUTE))
+			.isInstanceOfSatisfying(ReconnectOutcome.class, outcome -> assertThat(outcome.success()).isTrue());
 		assertThat(status(id)).isEqualTo("VALID");
 		assertThat(this.tokens.tokenSecret(id)).isPresent();
 		assertThat(audit(id, "reconnected")).hasSize(2);

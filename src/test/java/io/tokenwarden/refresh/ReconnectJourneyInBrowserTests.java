@@ -3,7 +3,7 @@ package io.tokenwarden.refresh;
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.PublisherAccount;
 import io.tokenwarden.agencies.AgencyDirectory;
-import io.tokenwarden.notifications.DemoMailbox;
+import io.tokenwarden.demo.DemoMailbox;
 import io.tokenwarden.notifications.Notices;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.sandbox.SandboxUsers;

@@ -3,6 +3,7 @@ package io.tokenwarden.refresh;
 import io.tokenwarden.agencies.AgencyDirectory;
 import io.tokenwarden.agencies.Role;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.TokenCipher;
@@ -64,7 +65,7 @@ class XRefreshDemoOffTests {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("https://warden.example.test/config/accounts");
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.notConfigured.x");
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.notConfigured.x");
 		assertThat(this.messages.getMessage("refresh.notConfigured.x", null, Locale.ENGLISH)).contains(
 				"tokenwarden.publishers.x.consumer-key", "tokenwarden.publishers.x.consumer-secret",
 				"TOKENWARDEN_PUBLISHERS_X_CONSUMER_KEY");

@@ -2,10 +2,12 @@ package io.tokenwarden.refresh;
 
 import io.tokenwarden.accounts.AccountDirectory;
 import io.tokenwarden.accounts.SeenAsset;
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.publishers.PublisherOutcome;
 import io.tokenwarden.publishers.Publishers;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.AccountTokens;
@@ -67,7 +69,7 @@ class XRefreshTests extends SandboxRefreshSupport {
 		assertThat(authorize).startsWith("http://localhost:" + PORT + "/sandbox/x/oauth/authorize?oauth_token=");
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/config/accounts");
 		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
-		assertThat(result.getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(FlashMessages.success(result)).isEqualTo("refresh.done");
 		assertThat(status(id)).isEqualTo("VALID");
 		HeldToken held = new HeldToken(this.tokens.accessToken(id).orElseThrow(), this.tokens.tokenSecret(id).orElseThrow());
 		assertThat(held.accessToken().reveal()).isNotEqualTo(before).startsWith(externalId(id) + "-");
@@ -96,8 +98,8 @@ class XRefreshTests extends SandboxRefreshSupport {
 		MvcResult result = session.perform(get(callback));
 
 		assertThat(callback).contains("denied=");
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.cancelled");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsExactly("X",
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.cancelled");
+		assertThat(FlashMessages.arguments(result, Flash.Level.ERROR)).containsExactly("X",
 				this.accounts.find(id).orElseThrow().name());
 		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(exchanges);
 		assertThat(status(id)).isEqualTo("EXPIRED");
@@ -122,7 +124,7 @@ class XRefreshTests extends SandboxRefreshSupport {
 			.contains("oauth_token not pending in this browser session", "issued to admin@demo.test");
 
 		// the consent is still pending in its own session, once
-		assertThat(session.perform(get(callback)).getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(FlashMessages.success(session.perform(get(callback)))).isEqualTo("refresh.done");
 		assertThat(this.calls.to(ACCESS_TOKEN)).isEqualTo(exchanges + 1);
 		MvcResult replayed = session.perform(get(callback));
 		assertThat(replayed.getResponse().getStatus()).isEqualTo(400);
@@ -139,8 +141,8 @@ class XRefreshTests extends SandboxRefreshSupport {
 
 		MvcResult result = session.perform(get(authorizeAtX(startRefresh(id, session), externalId(other), "continue")));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("refresh.wrongIdentity");
-		assertThat((Object[]) result.getFlashMap().get("errorArguments")).containsSequence(externalId(other),
+		assertThat(FlashMessages.error(result)).isEqualTo("refresh.wrongIdentity");
+		assertThat(FlashMessages.arguments(result, Flash.Level.ERROR)).containsSequence(externalId(other),
 				externalId(id), this.accounts.find(id).orElseThrow().name());
 		assertThat(status(id)).isEqualTo("EXPIRED");
 		assertThat(this.tokens.accessToken(id).orElseThrow().reveal()).isEqualTo(before);

@@ -1,7 +1,9 @@
 package io.tokenwarden.sandbox;
 
+import io.tokenwarden.flash.Flash;
 import io.tokenwarden.publishers.HeldToken;
 import io.tokenwarden.publishers.Publisher;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,7 +60,7 @@ class SandboxControlTests extends SandboxTestSupport {
 		String token = facebookToken(user, AccessLevel.ADMIN);
 		this.mvc.perform(post("/sandbox/users/{id}/password", user.id()).with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
-			.andExpect(flash().attribute("message", "sandbox.control.done.password"));
+			.andExpect(FlashMessages.shown(Flash.Level.SUCCESS, "sandbox.control.done.password"));
 
 		ResponseEntity<String> me = graph("me", token);
 		assertThat(me.getStatusCode().value()).isEqualTo(400);
@@ -203,7 +204,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	void modeWhenUnknownThenErrorAndNothingChanges() throws Exception {
 		this.mvc.perform(post("/sandbox/publishers/FACEBOOK/mode").param("mode", "EXPLODED").with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
-			.andExpect(flash().attribute("error", "sandbox.control.error.mode"));
+			.andExpect(FlashMessages.shown(Flash.Level.ERROR, "sandbox.control.error.mode"));
 		assertThat(this.directory.mode(Publisher.FACEBOOK)).isEqualTo(PublisherMode.NORMAL);
 	}
 
@@ -254,7 +255,7 @@ class SandboxControlTests extends SandboxTestSupport {
 	private void setMode(String publisher, String mode) throws Exception {
 		this.mvc.perform(post("/sandbox/publishers/{p}/mode", publisher).param("mode", mode).with(csrf()).with(user("viewer@demo.test")))
 			.andExpect(redirectedUrl("/sandbox"))
-			.andExpect(flash().attribute("message", "sandbox.control.done.mode." + mode));
+			.andExpect(FlashMessages.shown(Flash.Level.SUCCESS, "sandbox.control.done.mode." + mode));
 	}
 
 }

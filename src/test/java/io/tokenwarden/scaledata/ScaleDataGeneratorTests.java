@@ -43,7 +43,7 @@ class ScaleDataGeneratorTests {
 
 	@Test
 	void fillWhenDatabaseIsEmptyThenMakesTheAccountsAgenciesAndAboutThreeLinksEach() {
-		ScaleDataGenerator.Result result = this.generator.fill(2_000, 40, "bench-secret");
+		ScaleDataGenerator.ScaleDataResult result = this.generator.fill(2_000, 40, "bench-secret");
 
 		assertThat(result.filled()).isTrue();
 		assertThat(count("publisher_account")).isEqualTo(2_000);
@@ -60,7 +60,7 @@ class ScaleDataGeneratorTests {
 
 	@Test
 	void fillThenGivesTheBenchUserAnAdminLoginInTheLargestAgency() {
-		ScaleDataGenerator.Result result = this.generator.fill(2_000, 40, "bench-secret");
+		ScaleDataGenerator.ScaleDataResult result = this.generator.fill(2_000, 40, "bench-secret");
 
 		String hash = this.jdbc.sql("select password_hash from app_user where email = 'bench@scale.test'")
 			.query(String.class)
@@ -132,7 +132,7 @@ class ScaleDataGeneratorTests {
 	void fillWhenAlreadyFilledThenChangesNothing() {
 		this.generator.fill(300, 10, "bench-secret");
 
-		ScaleDataGenerator.Result again = this.generator.fill(500, 20, "other");
+		ScaleDataGenerator.ScaleDataResult again = this.generator.fill(500, 20, "other");
 
 		assertThat(again.filled()).isFalse();
 		assertThat(again.accounts()).isEqualTo(300);

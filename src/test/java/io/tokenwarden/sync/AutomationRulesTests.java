@@ -23,7 +23,7 @@ class AutomationRulesTests {
 		return new CampaignRow(1, "42", "act_1", "Sale", status, amount(budget), amount(spend), adGroups, Instant.now());
 	}
 
-	private static Automation automation(Automation.Kind kind, String threshold, Automation.Metric metric,
+	private static Automation automation(Automation.AutomationKind kind, String threshold, Automation.Metric metric,
 			Automation.Operator operator, Automation.Action action, String min, String max, String step) {
 		return new Automation(1, 1, kind, null, amount(threshold), metric, operator, action, amount(min), amount(max),
 				amount(step), "admin", Instant.now());
@@ -34,13 +34,13 @@ class AutomationRulesTests {
 	}
 
 	/** The first change decided (a status rule never decides more than one). */
-	private static Optional<Change> decide(Automation automation, CampaignRow campaign) {
+	private static Optional<CampaignChange> decide(Automation automation, CampaignRow campaign) {
 		return AutomationRules.decide(automation, campaign).stream().findFirst();
 	}
 
 	@Test
 	void autopauseWhenSpendPassesTheCapThenPausesOnlyAnActiveCampaign() {
-		Automation cap = automation(Automation.Kind.AUTOPAUSE, "100", null, null, null, null, null, null);
+		Automation cap = automation(Automation.AutomationKind.AUTOPAUSE, "100", null, null, null, null, null, null);
 
 		assertThat(decide(cap, campaign(CampaignStatus.ACTIVE, "500", "100.01", "1"))).hasValueSatisfying(change -> {
 			assertThat(change.action()).isEqualTo(Automation.Action.PAUSE);
@@ -52,9 +52,9 @@ class AutomationRulesTests {
 
 	@Test
 	void ruleWhenMetricCrossesTheThresholdThenPausesOrResumesTheOtherState() {
-		Automation pauseAbove = automation(Automation.Kind.RULE, "80", Automation.Metric.BUDGET_USED,
+		Automation pauseAbove = automation(Automation.AutomationKind.RULE, "80", Automation.Metric.BUDGET_USED,
 				Automation.Operator.ABOVE, Automation.Action.PAUSE, null, null, null);
-		Automation resumeBelow = automation(Automation.Kind.RULE, "50", Automation.Metric.SPEND_TODAY,
+		Automation resumeBelow = automation(Automation.AutomationKind.RULE, "50", Automation.Metric.SPEND_TODAY,
 				Automation.Operator.BELOW, Automation.Action.RESUME, null, null, null);
 
 		assertThat(decide(pauseAbove, campaign(CampaignStatus.ACTIVE, "100", "85", "1")))
@@ -68,7 +68,7 @@ class AutomationRulesTests {
 
 	@Test
 	void autoBidWhenSpendIsOffTargetThenOneStepTowardItWithinTheBounds() {
-		Automation bid = automation(Automation.Kind.AUTO_BID, "50", null, null, null, "1.00", "2.00", "0.25");
+		Automation bid = automation(Automation.AutomationKind.AUTO_BID, "50", null, null, null, "1.00", "2.00", "0.25");
 
 		assertThat(decide(bid, campaign(CampaignStatus.ACTIVE, "100", "10", "1.50")))
 			.hasValueSatisfying(change -> assertThat(change.bid()).isEqualByComparingTo("1.75"));
@@ -84,18 +84,18 @@ class AutomationRulesTests {
 
 	@Test
 	void autoBidWhenTheCampaignHasSeveralAdGroupsThenEachRunningOneWithItsOwnBidMovesAndTheOthersAreLeftAlone() {
-		Automation bid = automation(Automation.Kind.AUTO_BID, "50", null, null, null, "1.00", "2.00", "0.25");
+		Automation bid = automation(Automation.AutomationKind.AUTO_BID, "50", null, null, null, "1.00", "2.00", "0.25");
 		CampaignRow campaign = campaign(CampaignStatus.ACTIVE, "100", "10", List.of(
 				new AdGroupRow("4201", "42", "Broad", CampaignStatus.ACTIVE, amount("1.50")),
 				new AdGroupRow("4202", "42", "Lookalike", CampaignStatus.ACTIVE, null),
 				new AdGroupRow("4203", "42", "Resting", CampaignStatus.PAUSED, amount("1.50")),
 				new AdGroupRow("4204", "42", "Retargeting", CampaignStatus.ACTIVE, amount("1.00"))));
 
-		List<Change> changes = AutomationRules.decide(bid, campaign);
+		List<CampaignChange> changes = AutomationRules.decide(bid, campaign);
 
-		assertThat(changes).extracting(Change::adGroupId, Change::adGroupName)
+		assertThat(changes).extracting(CampaignChange::adGroupId, CampaignChange::adGroupName)
 			.containsExactly(tuple("4201", "Broad"), tuple("4204", "Retargeting"));
-		assertThat(changes).extracting(Change::bid).usingElementComparator(BigDecimal::compareTo)
+		assertThat(changes).extracting(CampaignChange::bid).usingElementComparator(BigDecimal::compareTo)
 			.containsExactly(new BigDecimal("1.75"), new BigDecimal("1.25"));
 		assertThat(changes.get(0).reason()).isEqualTo("spend today 10.00 below the target 50.00: bid 1.50 → 1.75");
 		assertThat(AutomationRules.decide(bid, campaign(CampaignStatus.ACTIVE, "100", "10", List.of()))).isEmpty();
@@ -103,7 +103,7 @@ class AutomationRulesTests {
 
 	@Test
 	void automationOnOneCampaignThenLeavesTheOthersAlone() {
-		Automation only = new Automation(1, 1, Automation.Kind.AUTOPAUSE, "7", BigDecimal.ONE, null, null, null, null,
+		Automation only = new Automation(1, 1, Automation.AutomationKind.AUTOPAUSE, "7", BigDecimal.ONE, null, null, null, null,
 				null, null, "admin", Instant.now());
 
 		assertThat(decide(only, campaign(CampaignStatus.ACTIVE, "10", "5", "1"))).isEmpty();

@@ -1,6 +1,7 @@
 package io.tokenwarden.sync;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.tokenwarden.testsupport.FlashMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -87,10 +88,10 @@ class AutomationsTests extends SyncTestSupport {
 		MvcResult badRule = submit(account.id(), "kind", "RULE", "threshold", "10", "metric", "CLICKS");
 		MvcResult foreign = submit(account.id(), "kind", "AUTOPAUSE", "threshold", "10", "campaignId", "999");
 
-		assertThat(noCap.getFlashMap().get("error")).isEqualTo("automations.invalid.threshold");
-		assertThat(badBid.getFlashMap().get("error")).isEqualTo("automations.invalid.bid");
-		assertThat(badRule.getFlashMap().get("error")).isEqualTo("automations.invalid.rule");
-		assertThat(foreign.getFlashMap().get("error")).isEqualTo("automations.invalid.campaign");
+		assertThat(FlashMessages.error(noCap)).isEqualTo("automations.invalid.threshold");
+		assertThat(FlashMessages.error(badBid)).isEqualTo("automations.invalid.bid");
+		assertThat(FlashMessages.error(badRule)).isEqualTo("automations.invalid.rule");
+		assertThat(FlashMessages.error(foreign)).isEqualTo("automations.invalid.campaign");
 		assertThat(count(account.id())).isZero();
 
 		add(account.id(), "kind", "AUTOPAUSE", "threshold", "10");
@@ -100,7 +101,7 @@ class AutomationsTests extends SyncTestSupport {
 	}
 
 	private void add(long accountId, String... fields) throws Exception {
-		assertThat(submit(accountId, fields).getFlashMap().get("message")).isEqualTo("automations.added");
+		assertThat(FlashMessages.success(submit(accountId, fields))).isEqualTo("automations.added");
 	}
 
 	private MvcResult submit(long accountId, String... fields) throws Exception {

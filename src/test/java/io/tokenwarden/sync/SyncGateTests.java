@@ -1,5 +1,7 @@
 package io.tokenwarden.sync;
 
+import io.tokenwarden.flash.Flash;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.tokens.TokenStatus;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ class SyncGateTests extends SyncTestSupport {
 
 		MvcResult result = syncNow(account.id());
 
-		assertThat(result.getFlashMap().get("message")).isEqualTo("sync.now.IMPORTED");
-		assertThat(result.getFlashMap().get("messageArgument")).isEqualTo(1);
+		assertThat(FlashMessages.success(result)).isEqualTo("sync.now.IMPORTED");
+		assertThat(FlashMessages.arguments(result, Flash.Level.SUCCESS).get(0)).isEqualTo(1);
 		String page = page("viewer@demo.test", "/config/accounts/{id}/campaigns", account.id());
 		assertThat(page).contains("Spring Sale", "50.00", "12.34 (24.7%)", "Spring Sale ad set", "1.50", "Last synced just now")
 			.doesNotContain("Sync paused", "Data may be stale", "campaign-toggle");
@@ -50,7 +52,7 @@ class SyncGateTests extends SyncTestSupport {
 		this.sync.runRound();
 
 		assertThat(callsWith(account.token())).isEmpty();
-		assertThat(refused.getFlashMap().get("error")).isEqualTo("sync.refused");
+		assertThat(FlashMessages.error(refused)).isEqualTo("sync.refused");
 		String campaigns = page("admin@demo.test", "/config/accounts/{id}/campaigns", account.id());
 		assertThat(campaigns).contains("Sync paused: token invalid since", "Refresh it here.",
 				"href=\"/config/accounts/" + account.id() + "\"", "Data may be stale since", "Brand");
@@ -74,13 +76,14 @@ class SyncGateTests extends SyncTestSupport {
 		MvcResult result = postAs("admin@demo.test",
 				post("/config/accounts/{id}/campaigns/{c}/status", account.id(), campaign).param("status", "PAUSED"));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("sync.refused");
-		assertThat((String) result.getFlashMap().get("errorArgument")).startsWith(since.toString().substring(0, 10));
-		assertThat(this.messages.getMessage("sync.refused", new Object[] { result.getFlashMap().get("errorArgument") },
+		assertThat(FlashMessages.error(result)).isEqualTo("sync.refused");
+		Object shownSince = FlashMessages.arguments(result, Flash.Level.ERROR).get(0);
+		assertThat((String) shownSince).startsWith(since.toString().substring(0, 10));
+		assertThat(this.messages.getMessage("sync.refused", new Object[] { shownSince },
 				Locale.ENGLISH))
-			.isEqualTo("Sync paused: token invalid since " + result.getFlashMap().get("errorArgument") + ". Refresh it here.");
+			.isEqualTo("Sync paused: token invalid since " + shownSince + ". Refresh it here.");
 		assertThat(page("admin@demo.test", "/config/accounts/{id}/campaigns", account.id()))
-			.contains("Sync paused: token invalid since " + result.getFlashMap().get("errorArgument") + ".");
+			.contains("Sync paused: token invalid since " + shownSince + ".");
 		assertThat(campaignStatus(account.id(), campaign)).isEqualTo("ACTIVE");
 		assertThat(actions(account.id())).isZero();
 		assertThat(callsWith(account.token())).isEmpty();
@@ -96,7 +99,7 @@ class SyncGateTests extends SyncTestSupport {
 
 		MvcResult failed = syncNow(account.id());
 
-		assertThat(failed.getFlashMap().get("error")).isEqualTo("sync.now.FAILED");
+		assertThat(FlashMessages.error(failed)).isEqualTo("sync.now.FAILED");
 		assertThat(this.tokens.find(account.id()).orElseThrow().status()).isEqualTo(TokenStatus.VALID);
 		SyncState state = state(account.id());
 		assertThat(state.lastError()).contains("Unreachable");
@@ -121,7 +124,7 @@ class SyncGateTests extends SyncTestSupport {
 		try {
 			MvcResult waiting = syncNow(account.id());
 
-			assertThat(waiting.getFlashMap().get("error")).isEqualTo("sync.now.WAITING");
+			assertThat(FlashMessages.error(waiting)).isEqualTo("sync.now.WAITING");
 			assertThat(callsWith(account.token())).isEmpty();
 			assertThat(this.tokens.find(account.id()).orElseThrow().status()).isEqualTo(TokenStatus.VALID);
 			assertThat(state(account.id()).lastError()).contains("can't be reached");

@@ -2,6 +2,7 @@ package io.tokenwarden.sync;
 
 import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.refresh.TokenRefreshed;
+import io.tokenwarden.testsupport.FlashMessages;
 import io.tokenwarden.testsupport.TestData;
 import io.tokenwarden.testsupport.WebSession;
 import io.tokenwarden.tokens.NewToken;
@@ -101,7 +102,7 @@ class SyncResumeTests extends SyncTestSupport {
 	private void addAutopause(long accountId, String cap) throws Exception {
 		MvcResult added = postAs("admin@demo.test", post("/config/accounts/{id}/automations", accountId)
 			.param("kind", "AUTOPAUSE").param("campaignId", "").param("threshold", cap));
-		assertThat(added.getFlashMap().get("message")).isEqualTo("automations.added");
+		assertThat(FlashMessages.success(added)).isEqualTo("automations.added");
 	}
 
 	private String accountsList(long accountId) throws Exception {
@@ -135,7 +136,7 @@ class SyncResumeTests extends SyncTestSupport {
 			.getQueryParams().getFirst("state");
 		MvcResult back = session.perform(get("/login/oauth2/code/facebook").param("code", "AQDcode")
 			.param("state", java.net.URLDecoder.decode(state, java.nio.charset.StandardCharsets.UTF_8)));
-		assertThat(back.getFlashMap().get("message")).isEqualTo("refresh.done");
+		assertThat(FlashMessages.success(back)).isEqualTo("refresh.done");
 	}
 
 }

@@ -43,14 +43,14 @@ final class GraphAssets {
 	}
 
 	List<VisibleAsset> pages(TokenSecret token) {
-		return list("me/accounts", "id,name,tasks", "tasks", VisibleAsset.Kind.PAGE, token);
+		return list("me/accounts", "id,name,tasks", "tasks", VisibleAsset.AssetKind.PAGE, token);
 	}
 
 	List<VisibleAsset> adAccounts(TokenSecret token) {
-		return list("me/adaccounts", "id,name,user_tasks", "user_tasks", VisibleAsset.Kind.AD_ACCOUNT, token);
+		return list("me/adaccounts", "id,name,user_tasks", "user_tasks", VisibleAsset.AssetKind.AD_ACCOUNT, token);
 	}
 
-	private List<VisibleAsset> list(String path, String fields, String tasksField, VisibleAsset.Kind kind,
+	private List<VisibleAsset> list(String path, String fields, String tasksField, VisibleAsset.AssetKind kind,
 			TokenSecret token) {
 		return GraphPaging.items(this.graph, path, Map.of("fields", fields, "limit", "100"), token, this.clock)
 			.stream()

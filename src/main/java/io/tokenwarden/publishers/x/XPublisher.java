@@ -113,7 +113,7 @@ public final class XPublisher implements PublisherClient {
 	public List<VisibleAsset> assets(HeldToken token) {
 		PublisherIdentity me = identity(token);
 		String name = me.username() == null ? me.name() : "@" + me.username();
-		return List.of(new VisibleAsset(VisibleAsset.Kind.PROFILE, me.id(), name, List.of("OWNER")));
+		return List.of(new VisibleAsset(VisibleAsset.AssetKind.PROFILE, me.id(), name, List.of("OWNER")));
 	}
 
 	@Override

@@ -139,7 +139,7 @@ class FacebookOperationsTests {
 
 		assertThat(assets).extracting(VisibleAsset::id).containsExactly("102345678901234", "2", "act_212551616838260");
 		assertThat(assets.get(0).tasks()).containsExactly("MANAGE", "ADVERTISE");
-		assertThat(assets.get(2).kind()).isEqualTo(VisibleAsset.Kind.AD_ACCOUNT);
+		assertThat(assets.get(2).kind()).isEqualTo(VisibleAsset.AssetKind.AD_ACCOUNT);
 	}
 
 	@Test

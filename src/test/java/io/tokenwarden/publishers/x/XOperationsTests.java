@@ -166,7 +166,7 @@ class XOperationsTests {
 
 		assertThat(this.publisher.identity(XFixture.held()).username()).isEqualTo("XDevelopers");
 		assertThat(this.publisher.assets(XFixture.held())).singleElement().satisfies(asset -> {
-			assertThat(asset.kind()).isEqualTo(VisibleAsset.Kind.PROFILE);
+			assertThat(asset.kind()).isEqualTo(VisibleAsset.AssetKind.PROFILE);
 			assertThat(asset.id()).isEqualTo("2244994945");
 		});
 	}

@@ -1,7 +1,8 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.tokenwarden.notifications.Notices;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -64,7 +65,7 @@ class MailCatcher {
 						.map(Object::toString)
 						.collect(Collectors.joining(", "));
 			return new CapturedMail(date == null ? null : date.toInstant(), to, message.getSubject(),
-					message.getMessageID(), noticeIds(message.getHeader(MailComposer.NOTICES_HEADER, ",")), text(message));
+					message.getMessageID(), noticeIds(message.getHeader(Notices.NOTICES_HEADER, ",")), text(message));
 		}
 		catch (MessagingException | IOException ex) {
 			return new CapturedMail(null, "", "(unreadable message)", null, List.of(), ex.getMessage());
@@ -84,7 +85,7 @@ class MailCatcher {
 	}
 
 	/** The first text/plain part, however deep in the multipart it sits. */
-	static String text(Part part) throws MessagingException, IOException {
+	private static String text(Part part) throws MessagingException, IOException {
 		if (part.isMimeType("text/plain")) {
 			return String.valueOf(part.getContent());
 		}

@@ -1,4 +1,4 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
 import io.tokenwarden.agencies.AgencyContext;
 import io.tokenwarden.agencies.CurrentAgency;
@@ -43,7 +43,7 @@ class DevMailController {
 			throw new AccessDeniedException("captured mail is for agency admins");
 		}
 		model.addAttribute("mails", this.scope.visibleTo(context.userEmail(), mailCatcher.messages()));
-		return "notifications/dev-mail";
+		return "demo/dev-mail";
 	}
 
 }

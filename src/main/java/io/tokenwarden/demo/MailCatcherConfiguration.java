@@ -1,4 +1,4 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

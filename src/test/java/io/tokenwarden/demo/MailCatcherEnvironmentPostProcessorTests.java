@@ -1,4 +1,4 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;

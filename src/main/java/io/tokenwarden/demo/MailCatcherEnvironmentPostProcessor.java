@@ -1,4 +1,4 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

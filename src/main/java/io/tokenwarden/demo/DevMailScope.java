@@ -1,6 +1,6 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
-import io.tokenwarden.notifications.MailCatcher.CapturedMail;
+import io.tokenwarden.demo.MailCatcher.CapturedMail;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;

@@ -1,5 +1,6 @@
-package io.tokenwarden.notifications;
+package io.tokenwarden.demo;
 
+import io.tokenwarden.testsupport.MailParts;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.context.ApplicationContext;
@@ -30,8 +31,8 @@ public final class DemoMailbox {
 				boolean forAddress = message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
 					.anyMatch(r -> ((InternetAddress) r).getAddress().equalsIgnoreCase(address));
 				if (forAddress) {
-					mails.add(new Mail(message.getSubject(), MailCatcher.text(message).replace("\r\n", "\n"),
-							MailCatcherHtml.html(message)));
+					mails.add(new Mail(message.getSubject(), MailParts.text(message).replace("\r\n", "\n"),
+							MailParts.html(message)));
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package io.tokenwarden.database;
+package io.tokenwarden.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** One loud line once the demo serves: where, and with which published logins, so nobody mistakes it for an installation. */
 @Component
-@Profile(EmbeddedDatabaseEnvironmentPostProcessor.DEMO_PROFILE)
+@Profile("demo")
 class DemoAnnouncement {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAnnouncement.class);
