@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -79,21 +78,16 @@ class ErrorPageRenderer {
 	 */
 	private void writeProblem(HttpServletRequest request, HttpServletResponse response, int status, String reason)
 			throws IOException {
-		HttpStatus known = HttpStatus.valueOf(status);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(known,
-				this.messages.getMessage("error." + reason + ".detail", null, Locale.ENGLISH));
-		problem.setTitle(known.getReasonPhrase());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", HttpStatus.valueOf(status).getReasonPhrase());
+		body.put("status", status);
+		body.put("detail", this.messages.getMessage("error." + reason + ".detail", null, Locale.ENGLISH));
+		body.put("instance", request.getRequestURI());
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader("Cache-Control", "no-store");
-		Map<String, Object> body = new LinkedHashMap<>();
-		// Spring leaves the default type, about:blank, out
-		body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		body.put("instance", request.getRequestURI());
 		this.json.writeValue(response.getOutputStream(), body);
 	}
 

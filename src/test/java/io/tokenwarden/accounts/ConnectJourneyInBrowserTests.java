@@ -230,7 +230,11 @@ class ConnectJourneyInBrowserTests {
 	private void switchTo(long agencyId) {
 		this.browser.open("/config/accounts");
 		new Select(this.browser.waitFor(By.id("agency-switch"))).selectByValue(String.valueOf(agencyId));
+		org.openqa.selenium.WebElement before = this.browser.driver().findElement(By.tagName("main"));
 		this.browser.driver().findElement(By.cssSelector(".agency-switcher button[type=submit]")).click();
+		// the page before the switch must be gone, or the next read may find it and see it go stale
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver(), Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
 		this.browser.waitFor(By.tagName("h1"));
 	}
 
