@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,6 +28,10 @@ class AccountDetailPageTests {
 	private static final String SCRIPT = "<script>alert(1)</script>";
 
 	private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -67,7 +72,7 @@ class AccountDetailPageTests {
 		long other = this.fixtures.agency("Second Agency");
 		long id = this.fixtures.account(Publisher.X, "4400" + this.u, "Summit Ski School " + this.u,
 				"owner@summit.test", this.agency, other);
-		this.fixtures.token(id, TokenStatus.EXPIRED, "APP_REMOVED", Instant.now().plus(Duration.ofDays(1)), "check");
+		this.fixtures.token(id, TokenStatus.EXPIRED, "APP_REMOVED", this.clock.instant().plus(Duration.ofDays(1)), "check");
 
 		String page = page("/config/accounts/" + id, this.viewer);
 
@@ -82,7 +87,7 @@ class AccountDetailPageTests {
 	void accountPageWhenAdminThenRefreshCheckAndInvalidateAreOffered() throws Exception {
 		long id = this.fixtures.account(Publisher.FACEBOOK, "5500" + this.u, "Maple Books " + this.u,
 				"owner@maple.test", this.agency);
-		this.fixtures.token(id, TokenStatus.VALID, null, Instant.now().plus(Duration.ofDays(30)), "test");
+		this.fixtures.token(id, TokenStatus.VALID, null, this.clock.instant().plus(Duration.ofDays(30)), "test");
 
 		String asAdmin = page("/config/accounts/" + id, this.admin);
 		String asViewer = page("/config/accounts/" + id, this.viewer);
@@ -104,7 +109,7 @@ class AccountDetailPageTests {
 	@Test
 	void accountsPagesWhenTheAccountIsNamedLikeAScriptThenItIsShownEscaped() throws Exception {
 		long id = this.fixtures.account(Publisher.FACEBOOK, "7700" + this.u, SCRIPT, SCRIPT + "@evil.test", this.agency);
-		this.fixtures.token(id, TokenStatus.VALID, null, Instant.now().plus(Duration.ofDays(30)), "test");
+		this.fixtures.token(id, TokenStatus.VALID, null, this.clock.instant().plus(Duration.ofDays(30)), "test");
 
 		String list = page("/config/accounts", this.admin);
 		String detail = page("/config/accounts/" + id, this.admin);
@@ -122,7 +127,7 @@ class AccountDetailPageTests {
 	void accountsPageWhenTheAccountNameBreaksOutOfAnAttributeThenItStaysInside() throws Exception {
 		String quoted = "Quote\" onmouseover=\"alert(1)\" x='" + this.u;
 		long id = this.fixtures.account(Publisher.FACEBOOK, "7800" + this.u, quoted, "q@quote.test", this.agency);
-		this.fixtures.token(id, TokenStatus.VALID, null, Instant.now().plus(Duration.ofDays(30)), "test");
+		this.fixtures.token(id, TokenStatus.VALID, null, this.clock.instant().plus(Duration.ofDays(30)), "test");
 
 		String list = page("/config/accounts", this.admin);
 

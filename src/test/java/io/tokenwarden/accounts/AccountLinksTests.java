@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** Link to agency…, Unlink (not the last link, the last link, twice) and who may do them. */
 @DemoConsoleTest
 class AccountLinksTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -68,7 +73,7 @@ class AccountLinksTests {
 		this.agencies.addMember(this.south, adminId, Role.ADMIN);
 		this.account = this.fixtures.account(Publisher.FACEBOOK, "77" + AccountFixtures.unique(),
 				"Harbor Bakery " + AccountFixtures.unique(), "owner@harbor.test", this.north);
-		this.fixtures.token(this.account, TokenStatus.VALID, null, Instant.now().plus(Duration.ofDays(30)), "test");
+		this.fixtures.token(this.account, TokenStatus.VALID, null, this.clock.instant().plus(Duration.ofDays(30)), "test");
 	}
 
 	@Test

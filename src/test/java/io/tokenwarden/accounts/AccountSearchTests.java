@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The queries of Config > Accounts, through {@link AccountDirectory#search}, on the real database. */
 @DemoConsoleTest
 class AccountSearchTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	AccountDirectory directory;
@@ -52,7 +57,7 @@ class AccountSearchTests {
 		this.u = AccountFixtures.unique();
 		this.agency = this.fixtures.agency("Search Agency");
 		this.otherAgency = this.fixtures.agency("Other Agency");
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.account[1] = this.fixtures.account(Publisher.FACEBOOK, "e" + this.u, "alpha Coffee " + this.u,
 				"Marketing.Alpha@Brands.test", this.agency, this.otherAgency);
 		this.account[2] = this.fixtures.account(Publisher.X, "d" + this.u, "Bravo 100% Natural " + this.u,

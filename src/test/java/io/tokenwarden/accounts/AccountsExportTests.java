@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,6 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** Config > Accounts as CSV: the page's rows under the page's filters, all pages, safe to open in a spreadsheet. */
 @DemoConsoleTest
 class AccountsExportTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -64,7 +69,7 @@ class AccountsExportTests {
 		this.agency = this.fixtures.agency("Export Agency");
 		long other = this.fixtures.agency("Export Other Agency");
 		this.viewer = this.fixtures.member(this.agency, Role.VIEWER);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.harbor = this.fixtures.account(Publisher.FACEBOOK, "1000" + this.u, "Harbor Hotel " + this.u,
 				"owner@harbor.test", this.agency, other);
 		this.fixtures.token(this.harbor, TokenStatus.VALID, null, now.plus(Duration.ofDays(10)), "test");

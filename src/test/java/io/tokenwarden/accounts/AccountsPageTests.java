@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -25,6 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Config > Accounts as the browser gets it: its rows, each column, and what only admins see. */
 @DemoConsoleTest
 class AccountsPageTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -69,7 +74,7 @@ class AccountsPageTests {
 		this.otherAgencyName = this.fixtures.agencyName(other);
 		this.admin = this.fixtures.member(agency, Role.ADMIN);
 		this.viewer = this.fixtures.member(agency, Role.VIEWER);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.valid = this.fixtures.account(Publisher.FACEBOOK, "1000" + this.u, "Harbor Hotel " + this.u,
 				"owner@harbor.test", agency, other);
 		this.fixtures.token(this.valid, TokenStatus.VALID, null, now.plus(Duration.ofDays(10).plusHours(1)), "test");

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** The owner's email on the account page: validated, audited, and followed by the notices not sent yet. */
 @DemoConsoleTest
 class OwnerEmailTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -129,7 +134,7 @@ class OwnerEmailTests {
 	private void pendingNotice(String key, String recipient, boolean adminCopy) {
 		NoticeAccount about = new NoticeAccount(this.account, Publisher.FACEBOOK, "66", "Owner Shop",
 				this.directory.find(this.account).orElseThrow().ownerEmail());
-		NewNotice expired = NewNotice.expired(about, "PASSWORD_CHANGED", Instant.now(), key);
+		NewNotice expired = NewNotice.expired(about, "PASSWORD_CHANGED", this.clock.instant(), key);
 		this.transactions.executeWithoutResult(status -> this.notices.enqueue(new NewNotice(expired.kind(), about,
 				recipient, adminCopy, expired.reason(), expired.occurredAt(), null, null, key)));
 	}

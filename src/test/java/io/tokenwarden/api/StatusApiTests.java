@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @DemoConsoleTest
 class StatusApiTests {
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -83,7 +88,7 @@ class StatusApiTests {
 		this.agency = this.fixtures.agency("API Agency");
 		this.otherAgency = this.fixtures.agency("API Other Agency");
 		this.viewer = this.fixtures.member(this.agency, Role.VIEWER);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.valid = this.fixtures.account(Publisher.FACEBOOK, "Harbor Hotel " + this.u, TokenStatus.VALID, null,
 				now.plus(Duration.ofDays(10)), this.agency, this.otherAgency);
 		this.expired = this.fixtures.account(Publisher.X, "Quartz Jewelry " + this.u, TokenStatus.EXPIRED,
@@ -114,7 +119,7 @@ class StatusApiTests {
 		assertThat(quartz.get("linkedAgencies").asInt()).isEqualTo(1);
 		JsonNode harbor = account(page, this.valid);
 		assertThat(harbor.get("linkedAgencies").asInt()).isEqualTo(2);
-		assertThat(Instant.parse(harbor.get("expiresAt").asString())).isAfter(Instant.now().plus(Duration.ofDays(9)));
+		assertThat(Instant.parse(harbor.get("expiresAt").asString())).isAfter(this.clock.instant().plus(Duration.ofDays(9)));
 		assertThat(harbor.has("recentChecks")).as("the list leaves the checks to the account's own answer").isFalse();
 	}
 

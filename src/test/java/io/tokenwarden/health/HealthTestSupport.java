@@ -127,7 +127,7 @@ abstract class HealthTestSupport {
 		String name = TestData.unique(publisher.displayName() + " Health Shop");
 		String[] linkedTo = agencyNames.length == 0 ? new String[] { "Northwind Agency" } : agencyNames;
 		long id = this.data.account(publisher, name, access, tokenSecret, linkedTo);
-		// TestData's expiry follows the wall clock; this one is unknown, so only the publisher's answer counts
+		// TestData's token expires in 30 days; this one's expiry is unknown, so only the publisher's answer counts
 		this.jdbc.sql("update account_token set expires_at = null where account_id = ?").param(id).update();
 		imitation.answer(access.reveal(), answer);
 		var account = this.accounts.find(id).orElseThrow();

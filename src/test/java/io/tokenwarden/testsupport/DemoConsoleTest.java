@@ -48,8 +48,6 @@ public @interface DemoConsoleTest {
 			properties.put("tokenwarden.publishers.x.api-url", publishers);
 			// X on the same server: its paths (/1.1/..., /2/..., /12/...) do not meet Graph's (/v25.0/...)
 			properties.put("tokenwarden.publishers.x.ads-api-url", publishers);
-			// short, so that a publisher that hangs is a quick test
-			properties.put("tokenwarden.publishers.read-timeout", "2s");
 			properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
 			properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
 			properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,9 +36,13 @@ public class TestData {
 
 	private final ApplicationEventPublisher events;
 
+	/** The application's clock: a token made now expires 30 days after the application's now. */
+	private final Clock clock;
+
 	public TestData(AgencyDirectory agencies, AccountDirectory accounts, AccountTokens tokens,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 		this.agencies = agencies;
 		this.accounts = accounts;
 		this.tokens = tokens;
@@ -57,7 +62,7 @@ public class TestData {
 				this.accounts.link(agencyId, id);
 			}
 			boolean x = publisher == Publisher.X;
-			this.tokens.store(id, new NewToken(access, tokenSecret, x ? null : Instant.now().plus(30, ChronoUnit.DAYS), null,
+			this.tokens.store(id, new NewToken(access, tokenSecret, x ? null : this.clock.instant().plus(30, ChronoUnit.DAYS), null,
 					x ? null : "ads_read"), "test");
 			return id;
 		});
@@ -82,10 +87,10 @@ public class TestData {
 		TokenSecret tokenSecret = x ? secret() : null;
 		long id = account(publisher, name, access, tokenSecret, agencyNames);
 		String externalId = this.accounts.find(id).orElseThrow().externalId();
-		Instant expiresAt = x ? null : Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+		Instant expiresAt = x ? null : this.clock.instant().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new DemoAccountsSeeded(List.of(
 				new DemoAccount(id, publisher, externalId, name, access, tokenSecret, expiresAt,
-						x ? null : Instant.now().plus(90, ChronoUnit.DAYS), x ? null : "ads_read", TokenStatus.VALID, null)))));
+						x ? null : this.clock.instant().plus(90, ChronoUnit.DAYS), x ? null : "ads_read", TokenStatus.VALID, null)))));
 		return id;
 	}
 

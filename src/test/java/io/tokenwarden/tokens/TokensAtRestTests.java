@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,10 @@ class TokensAtRestTests {
 	/** Loggers that would show SQL, bound values, requests and our own code, made as talkative as they get. */
 	private static final List<String> TALKATIVE = List.of("org.hibernate.SQL", "org.hibernate.orm.jdbc.bind",
 			"org.springframework.jdbc", "org.springframework.web", "org.springframework.security", "io.tokenwarden");
+
+	/** The application's clock, which other tests of this context move forward: "now" for the page. */
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	AccountTokens tokens;
@@ -138,7 +143,7 @@ class TokensAtRestTests {
 			.id();
 		this.accounts.link(this.agency, id);
 		this.tokens.store(id, new NewToken(TokenSecret.of(this.access), TokenSecret.of(this.refresh),
-				Instant.now().plus(Duration.ofHours(2)), null, "tweet.read"), "test");
+				this.clock.instant().plus(Duration.ofHours(2)), null, "tweet.read"), "test");
 		return id;
 	}
 
