@@ -139,9 +139,12 @@ class AccountsPageTests {
 	void accountsPageWhenAdminThenRefreshAndInvalidateIconsOnEachRowAndCheckAll() throws Exception {
 		String page = page("/config/accounts", this.admin);
 
-		assertThat(row(page, this.valid)).contains("action=\"/config/accounts/" + this.valid + "/refresh\"",
+		assertThat(row(page, this.valid)).contains("form=\"refresh-form\"",
+				"formaction=\"/config/accounts/" + this.valid + "/refresh\"",
 				"href=\"/config/accounts/" + this.valid + "/invalidate\"", "link-broken.svg");
-		assertThat(page).contains("action=\"/config/accounts/checks\"");
+		// the rows' Refresh buttons submit one form, which carries the page's CSRF field
+		assertThat(page).containsPattern("<form id=\"refresh-form\" method=\"post\" action=\"/config/accounts\" hidden><input type=\"hidden\" name=\"_csrf\"")
+			.contains("action=\"/config/accounts/checks\"");
 	}
 
 	@Test
