@@ -48,12 +48,7 @@ public @interface DemoConsoleTest {
 			properties.put("tokenwarden.publishers.x.api-url", publishers);
 			// X on the same server: its paths (/1.1/..., /2/..., /12/...) do not meet Graph's (/v25.0/...)
 			properties.put("tokenwarden.publishers.x.ads-api-url", publishers);
-			properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
-			properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
-			properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
-					"https://www.facebook.test/v25.0/dialog/oauth");
-			properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
-					publishers + "/v25.0/oauth/access_token");
+			properties.putAll(PublisherServer.facebookApp());
 			// X is an OAuth 1.0a app: its consumer credentials sign every call
 			properties.put("tokenwarden.publishers.x.consumer-key", "x-consumer-key-for-tests");
 			properties.put("tokenwarden.publishers.x.consumer-secret", "x-consumer-secret-for-tests");

@@ -70,12 +70,7 @@ public @interface InstallationTest {
 			properties.put("spring.mail.host", "127.0.0.1");
 			properties.put("spring.mail.port", TestSmtp.shared().port());
 			properties.put("tokenwarden.publishers.facebook.graph-url", publishers + "/v25.0");
-			properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
-			properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
-			properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
-					"https://www.facebook.test/v25.0/dialog/oauth");
-			properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
-					publishers + "/v25.0/oauth/access_token");
+			properties.putAll(PublisherServer.facebookApp());
 			// X's app is not configured; its API is aimed at the test server all the same, so nothing leaves
 			properties.put("tokenwarden.publishers.x.api-url", publishers);
 			properties.put("tokenwarden.publishers.x.ads-api-url", publishers);

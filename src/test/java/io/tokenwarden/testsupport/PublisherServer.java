@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -44,6 +46,18 @@ public final class PublisherServer {
 
 	public static WireMockServer server() {
 		return SERVER;
+	}
+
+	/** Facebook's app as the tests register it: the consent page made up, the code exchange at this server. */
+	public static Map<String, Object> facebookApp() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.security.oauth2.client.registration.facebook.client-id", "138483919580948");
+		properties.put("spring.security.oauth2.client.registration.facebook.client-secret", "fb-app-secret-for-tests");
+		properties.put("spring.security.oauth2.client.provider.facebook.authorization-uri",
+				"https://www.facebook.test/v25.0/dialog/oauth");
+		properties.put("spring.security.oauth2.client.provider.facebook.token-uri",
+				SERVER.baseUrl() + "/v25.0/oauth/access_token");
+		return properties;
 	}
 
 	/** Stubs with {@code withTransformers(IMITATION)} are answered by {@code transformer} from now on. */
