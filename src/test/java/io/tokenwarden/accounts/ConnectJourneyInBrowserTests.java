@@ -7,13 +7,14 @@ import io.tokenwarden.publishers.Publisher;
 import io.tokenwarden.sandbox.SandboxUsers;
 import io.tokenwarden.testsupport.Browser;
 import io.tokenwarden.testsupport.HttpUser;
-import org.springframework.test.util.TestSocketUtils;
 import io.tokenwarden.tokens.TokenCipher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -214,9 +216,11 @@ class ConnectJourneyInBrowserTests {
 	/** At the sandbox's consent page: pick the person and continue (the admin's hand-off to the publisher). */
 	private void consentAs(String externalId, String screenshot) {
 		new Select(this.browser.waitFor(By.id("login_hint"))).selectByValue(externalId);
-		this.browser.driver().findElement(By.cssSelector("form.sandbox-switch button[type=submit]")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver(), Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("form.sandbox-decision input[name=sandbox_user][value='"
-				+ SandboxUsers.sandboxId(sandbox(), publisherOf(externalId), externalId) + "']")).isEmpty());
+		this.browser.submitAndWaitForTheNextPage(By.cssSelector("form.sandbox-switch button[type=submit]"));
+		// the person chosen is in the decision form (a hidden field: present, never visible)
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("form.sandbox-decision input[name=sandbox_user][value='"
+						+ SandboxUsers.sandboxId(sandbox(), publisherOf(externalId), externalId) + "']")));
 		if (screenshot != null) {
 			this.browser.screenshot(screenshot);
 		}
@@ -230,11 +234,7 @@ class ConnectJourneyInBrowserTests {
 	private void switchTo(long agencyId) {
 		this.browser.open("/config/accounts");
 		new Select(this.browser.waitFor(By.id("agency-switch"))).selectByValue(String.valueOf(agencyId));
-		org.openqa.selenium.WebElement before = this.browser.driver().findElement(By.tagName("main"));
-		this.browser.driver().findElement(By.cssSelector(".agency-switcher button[type=submit]")).click();
-		// the page before the switch must be gone, or the next read may find it and see it go stale
-		new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver(), Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+		this.browser.submitAndWaitForTheNextPage(By.cssSelector(".agency-switcher button[type=submit]"));
 		this.browser.waitFor(By.tagName("h1"));
 	}
 

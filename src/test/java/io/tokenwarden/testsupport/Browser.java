@@ -122,6 +122,16 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		}
 	}
 
+	/**
+	 * Clicks what submits a form, then waits until the page it was on is gone, so that the next read
+	 * meets the new page and never an element of the old one as it goes away.
+	 */
+	public void submitAndWaitForTheNextPage(By submit) {
+		WebElement before = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(submit).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(15))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));
