@@ -268,6 +268,25 @@ class AccountSearchTests {
 		assertThat(empty.totalPages()).isEqualTo(1);
 	}
 
+	@Test
+	void searchWhenTheSameTermWasSearchedInAnotherAgencyThenOnlyThisAgencysMatches() {
+		this.directory.search(this.otherAgency, AccountQuery.of("coffee", null, null, null, null, null));
+
+		assertThat(numbers(search("coffee", null, null, null))).containsExactly(1);
+		assertThat(this.directory.search(this.otherAgency, AccountQuery.of("coffee", null, null, null, null, null)).total())
+			.isEqualTo(2);
+	}
+
+	@ParameterizedTest(name = "\"{0}\": one cached plan for every agency {1}")
+	@CsvSource(delimiter = '|', value = { "coffee|true", "co|false", "a|false", "ab c|false", "x-ab1|true", "a.b.c|false",
+			"ééé|true", "''|false" })
+	void searchKeepsOneCachedPlanOnlyWhenItsTermHasATrigramForTheIndex(String q, boolean onePlan) {
+		AccountSearch.Statements statements = AccountSearch.statements(this.agency,
+				AccountQuery.of(q, null, null, "expires", null, null));
+
+		assertThat(statements.planCacheMode()).isEqualTo(onePlan ? "force_generic_plan" : "force_custom_plan");
+	}
+
 	private AccountPage search(String q, String publisher, String status, String sort) {
 		return this.directory.search(this.agency, AccountQuery.of(q, publisher, status, sort, null, null));
 	}

@@ -249,15 +249,16 @@ class AccountsPageBenchmarkTests {
 	}
 
 	private void topStatements(JdbcClient jdbc) {
-		this.out.printf("%nStatements by total time (pg_stat_statements): calls, total ms, mean ms (of which "
-				+ "planning), statement%n");
+		this.out.printf("%nStatements by total time (pg_stat_statements): calls, total ms, ms per call (of which "
+				+ "planning), times planned, statement%n");
 		jdbc.sql("""
 				select calls, round((total_exec_time + total_plan_time)::numeric, 1) total,
-				       round((mean_exec_time + mean_plan_time)::numeric, 3) mean, round(mean_plan_time::numeric, 3) plan,
-				       regexp_replace(left(query, 160), '\\s+', ' ', 'g') query
+				       round(((total_exec_time + total_plan_time) / nullif(calls, 0))::numeric, 3) mean,
+				       round((total_plan_time / nullif(calls, 0))::numeric, 3) plan,
+				       plans, regexp_replace(left(query, 160), '\\s+', ' ', 'g') query
 				from pg_stat_statements order by total_exec_time + total_plan_time desc limit 20""")
-			.query((rs, n) -> String.format("%7d %9s %8s (%s)  %s", rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5)))
+			.query((rs, n) -> String.format("%7d %9s %8s (%s) %7d  %s", rs.getLong(1), rs.getString(2),
+					rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)))
 			.list()
 			.forEach(this.out::println);
 	}
