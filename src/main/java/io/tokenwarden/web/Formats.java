@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** How pages show times: {@code ${@formats.relative(t)}} and {@code ${@formats.dateTime(t)}}. */
 @Component("formats")
@@ -23,6 +25,8 @@ public class Formats {
 	private final Clock clock;
 
 	private final MessageSource messages;
+
+	private final Map<Relative, String> relatives = new ConcurrentHashMap<>();
 
 	Formats(Clock clock, MessageSource messages) {
 		this.clock = clock;
@@ -49,23 +53,40 @@ public class Formats {
 		}
 		Duration delta = Duration.between(this.clock.instant(), instant);
 		Duration size = delta.abs();
+		Relative relative;
 		if (size.toMinutes() < 1) {
-			return this.messages.getMessage("time.justNow", null, locale);
+			relative = new Relative("time.justNow", 0, false, locale);
 		}
-		String amount;
-		if (size.toHours() < 1) {
-			amount = this.messages.getMessage("time.minutes", new Object[] { size.toMinutes() }, locale);
+		else if (size.toHours() < 1) {
+			relative = new Relative("time.minutes", size.toMinutes(), delta.isNegative(), locale);
 		}
 		else if (size.toDays() < 1) {
-			amount = this.messages.getMessage("time.hours", new Object[] { size.toHours() }, locale);
+			relative = new Relative("time.hours", size.toHours(), delta.isNegative(), locale);
 		}
 		else if (size.toDays() < 60) {
-			amount = this.messages.getMessage("time.days", new Object[] { size.toDays() }, locale);
+			relative = new Relative("time.days", size.toDays(), delta.isNegative(), locale);
 		}
 		else {
-			amount = this.messages.getMessage("time.months", new Object[] { size.toDays() / 30 }, locale);
+			relative = new Relative("time.months", size.toDays() / 30, delta.isNegative(), locale);
 		}
-		return this.messages.getMessage(delta.isNegative() ? "time.ago" : "time.in", new Object[] { amount }, locale);
+		return this.relatives.computeIfAbsent(relative, this::words);
+	}
+
+	/**
+	 * "3 days ago" in words. A page of accounts shows a hundred of these, from a few dozen distinct
+	 * ones, so each is put in words once (two message formats) and kept: a few hundred at most (the
+	 * amounts stop at 60 minutes, 24 hours and 60 days; months are as many as the dates shown).
+	 */
+	private String words(Relative relative) {
+		if (relative.unit().equals("time.justNow")) {
+			return this.messages.getMessage(relative.unit(), null, relative.locale());
+		}
+		String amount = this.messages.getMessage(relative.unit(), new Object[] { relative.amount() }, relative.locale());
+		return this.messages.getMessage(relative.past() ? "time.ago" : "time.in", new Object[] { amount },
+				relative.locale());
+	}
+
+	private record Relative(String unit, long amount, boolean past, Locale locale) {
 	}
 
 	public boolean isPast(Instant instant) {

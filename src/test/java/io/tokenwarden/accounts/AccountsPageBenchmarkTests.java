@@ -50,6 +50,9 @@ class AccountsPageBenchmarkTests {
 
 	private static final int REQUESTS = Integer.getInteger("benchmark.requests", 800);
 
+	/** The measured requests of each kind come in this many rounds of every kind. */
+	private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 4);
+
 	/**
 	 * Requests of each kind before the measured ones, all kinds mixed as a running server sees them,
 	 * while the JIT compiles the app's hot code.
@@ -173,31 +176,50 @@ class AccountsPageBenchmarkTests {
 		}
 	}
 
-	/** Each kind in turn, all clients at once; per kind: client latencies and the server's mean. */
+	/**
+	 * Each kind in turn, all clients at once, in {@code ROUNDS} rounds of every kind (so that a slower
+	 * minute of the machine falls on every kind alike, not on one); per kind: client latencies, the
+	 * server's mean and the CPU, over all rounds.
+	 */
 	private Map<String, Figures> run(BenchmarkApp app, long postmaster, List<BenchmarkClient> clients, int requests)
 			throws Exception {
+		Map<String, List<Long>> latencies = new LinkedHashMap<>();
+		Map<String, double[]> totals = new LinkedHashMap<>(); // timer count, timer seconds, app CPU ms, db CPU ms
+		Map<String, Map<String, Double>> threadMillis = new LinkedHashMap<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			for (Map.Entry<String, String[]> kind : KINDS.entrySet()) {
+				String path = kind.getValue()[0];
+				double[] before = serverTimer(app, kind.getValue()[1]);
+				double[] cpuBefore = { CpuClock.millisOfTree(app.pid()), CpuClock.millisOfTree(postmaster) };
+				Map<String, Double> threadsBefore = CpuClock.millisByThread(app.pid());
+				List<Long> measured = timeAll(clients, requests / ROUNDS / clients.size(), i -> path);
+				double[] cpu = { CpuClock.millisOfTree(app.pid()) - cpuBefore[0], CpuClock.millisOfTree(postmaster) - cpuBefore[1] };
+				double[] after = serverTimer(app, kind.getValue()[1]);
+				latencies.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).addAll(measured);
+				double[] total = totals.computeIfAbsent(kind.getKey(), k -> new double[4]);
+				total[0] += after[0] - before[0];
+				total[1] += after[1] - before[1];
+				total[2] += cpu[0];
+				total[3] += cpu[1];
+				Map<String, Double> threads = threadMillis.computeIfAbsent(kind.getKey(), k -> new LinkedHashMap<>());
+				CpuClock.millisByThread(app.pid())
+					.forEach((name, millis) -> threads.merge(name, millis - threadsBefore.getOrDefault(name, 0.0), Double::sum));
+			}
+		}
 		Map<String, Figures> figures = new LinkedHashMap<>();
-		for (Map.Entry<String, String[]> kind : KINDS.entrySet()) {
-			String path = kind.getValue()[0];
-			double[] before = serverTimer(app, kind.getValue()[1]);
-			double[] cpuBefore = { CpuClock.millisOfTree(app.pid()), CpuClock.millisOfTree(postmaster) };
-			Map<String, Double> threadsBefore = CpuClock.millisByThread(app.pid());
-			List<Long> all = timeAll(clients, requests / clients.size(), i -> path);
-			double[] cpu = { CpuClock.millisOfTree(app.pid()) - cpuBefore[0], CpuClock.millisOfTree(postmaster) - cpuBefore[1] };
-			double[] after = serverTimer(app, kind.getValue()[1]);
+		latencies.forEach((kind, all) -> {
 			if (Boolean.getBoolean("benchmark.threads")) {
 				StringBuilder threads = new StringBuilder();
-				CpuClock.millisByThread(app.pid()).forEach((name, millis) -> {
-					double used = (millis - threadsBefore.getOrDefault(name, 0.0)) / all.size();
-					if (used >= 0.05) {
-						threads.append(String.format("  %s %.2f", name, used));
+				threadMillis.get(kind).forEach((name, millis) -> {
+					if (millis / all.size() >= 0.05) {
+						threads.append(String.format("  %s %.2f", name, millis / all.size()));
 					}
 				});
-				this.out.printf("%s: app CPU ms per request by thread:%s%n", kind.getKey(), threads);
+				this.out.printf("%s: app CPU ms per request by thread:%s%n", kind, threads);
 			}
-			figures.put(kind.getKey(), Figures.of(all, (after[1] - before[1]) / (after[0] - before[0]),
-					cpu[0] / all.size(), cpu[1] / all.size()));
-		}
+			double[] total = totals.get(kind);
+			figures.put(kind, Figures.of(all, total[1] / total[0], total[2] / all.size(), total[3] / all.size()));
+		});
 		return figures;
 	}
 

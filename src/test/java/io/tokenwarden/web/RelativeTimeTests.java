@@ -35,6 +35,7 @@ class RelativeTimeTests {
 		Instant now = this.clock.instant();
 
 		assertThat(this.formats.relative(now.minus(Duration.ofMinutes(3)))).isEqualTo("3 minutes ago");
+		assertThat(this.formats.relative(now.plus(Duration.ofMinutes(3)))).isEqualTo("in 3 minutes");
 		assertThat(this.formats.relative(now.minus(Duration.ofMinutes(1)))).isEqualTo("1 minute ago");
 		assertThat(this.formats.relative(now.plus(Duration.ofDays(2)))).isEqualTo("in 2 days");
 		assertThat(this.formats.relative(now.plus(Duration.ofHours(1)))).isEqualTo("in 1 hour");
