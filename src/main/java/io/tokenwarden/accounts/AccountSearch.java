@@ -75,12 +75,15 @@ class AccountSearch {
 		// one of 6,000 can want different plans for the same statement (a cached plan once cost the
 		// largest agency 15-45 ms instead of 2-7). Except two shapes, whose one cached plan serves
 		// every agency, so that they are not planned again (planning was a third of their time):
-		// - the plain list by name: it reads the name index in order and stops after the page;
+		// - the list by name, filtered by publisher or status or not: it reads the name index (or the
+		//   status one) in order and stops after the page (0.2-1.0 ms for the page and its count from
+		//   the cached plan, 0.6-1.4 ms planned anew, for every status and publisher in the largest
+		//   agency and two small ones);
 		// - a search with a trigram: its matches come from the trigram index, whatever the agency's
-		//   size (0.15-0.45 ms from the cached plan where planning anew took 0.5-0.9 ms, for the
-		//   largest agency and two small ones; at worst, a term in every account, 2.0 ms instead of
-		//   1.1-1.8). A search without one ("a") reads the whole index that way (22 ms), so it is
-		//   planned for its agency (1.1-1.7 ms).
+		//   size (0.4-1.2 ms for "coffee" from the cached plan, 0.9-1.8 ms planned anew, for the
+		//   largest agency and two small ones; a term in every account 0.9-2.1 ms, and 1.2-2.2). A
+		//   search without one ("a") would read the whole index that way (40 ms), so it is planned
+		//   for its agency (1.3-2.0 ms).
 		Statements statements = statements(agencyId, query);
 		this.jdbc.sql("set local plan_cache_mode = " + statements.planCacheMode()).update();
 		long[] counted = { -1 };
@@ -107,8 +110,9 @@ class AccountSearch {
 	 * The page: first its links, from the agency's links alone (they carry the publisher, sort name,
 	 * search text and token status: migration V80), in order from an index for the default sort and
 	 * stopped after the page's last; then only those accounts, their tokens, and their agencies' names
-	 * (one join for the page). The count: the agency's
-	 * matching links, from an index too; a search reads every match anyway (a bitmap of its trigrams),
+	 * (one join for the page; {@code linked} is materialized: the cached plan of a search cannot know
+	 * how many rows the page has, and aggregated the names anew for each of them). The count: the
+	 * agency's matching links, from an index too; a search reads every match anyway (a bitmap of its trigrams),
 	 * so its page counts them in the same pass ({@code countedInPage}).
 	 */
 	static Statements statements(long agencyId, AccountQuery query) {
@@ -152,7 +156,7 @@ class AccountSearch {
 				+ (column.startsWith("t.") ? "    left join account_token t on t.account_id = l.account_id\n" : "")
 				+ "    " + where + "\n    order by " + sortValue + ", l." + accountId
 				+ (paged ? " limit :limit offset :offset" : "") + "),\n"
-				+ "linked as (\n    select x.account_id, array_agg(g.name order by g.name) as linked_agencies\n"
+				+ "linked as materialized (\n    select x.account_id, array_agg(g.name order by g.name) as linked_agencies\n"
 				+ "    from page p join agency_account_link x on x.account_id = p.account_id\n"
 				+ "    join agency g on g.id = x.agency_id group by x.account_id)\n"
 				+ "select " + ROW_COLUMNS + ", k.linked_agencies" + (countedInPage ? ", p.total" : "") + "\nfrom page p\n"
@@ -164,7 +168,7 @@ class AccountSearch {
 		boolean filtered = query.q() != null || query.publisher() != null || query.status() != null;
 		String count = !filtered ? "select account_count from agency where id = :agency"
 				: "select count(*) from agency_account_link l " + where;
-		boolean onePlan = paged && (!filtered && query.sort().equals("name") || hasTrigram(query.q()));
+		boolean onePlan = paged && (query.q() == null ? query.sort().equals("name") : hasTrigram(query.q()));
 		return new Statements(count, page, params, countedInPage, onePlan);
 	}
 

@@ -287,6 +287,17 @@ class AccountSearchTests {
 		assertThat(statements.planCacheMode()).isEqualTo(onePlan ? "force_generic_plan" : "force_custom_plan");
 	}
 
+	@ParameterizedTest(name = "publisher {0}, status {1}, sort {2}: one cached plan for every agency {3}")
+	@CsvSource(delimiter = '|', value = { "''|''|name|true", "X|EXPIRED|name|true", "''|VALID|name,desc|true",
+			"''|''|expires|false", "FACEBOOK|''|status|false" })
+	void listKeepsOneCachedPlanOnlyWhenItReadsTheNameInOrder(String publisher, String status, String sort,
+			boolean onePlan) {
+		AccountSearch.Statements statements = AccountSearch.statements(this.agency,
+				AccountQuery.of(null, publisher, status, sort, null, null));
+
+		assertThat(statements.planCacheMode()).isEqualTo(onePlan ? "force_generic_plan" : "force_custom_plan");
+	}
+
 	private AccountPage search(String q, String publisher, String status, String sort) {
 		return this.directory.search(this.agency, AccountQuery.of(q, publisher, status, sort, null, null));
 	}
