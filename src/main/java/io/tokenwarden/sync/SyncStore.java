@@ -6,6 +6,7 @@ import io.tokenwarden.publishers.CampaignStatus;
 import io.tokenwarden.tokens.TokenStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,8 +156,8 @@ class SyncStore {
 		return this.jdbc.sql("""
 				select s.*, t.status as token_status, t.status_changed_at
 				from sync_account s join account_token t on t.account_id = s.account_id
-				where s.account_id in (:ids)""")
-			.param("ids", accountIds)
+				where s.account_id = any(:ids)""")
+			.param("ids", new SqlArrayValue("bigint", accountIds.toArray())) // one parameter, not one per account
 			.query((rs, n) -> new StateAndGate(STATE.mapRow(rs, n),
 					new Gate(TokenStatus.valueOf(rs.getString("token_status")),
 							instant(rs, "status_changed_at"))))
