@@ -176,7 +176,7 @@ class AccountSearch {
 	 * Whether a search has a trigram for the index whatever surrounds it: three letters or digits in a
 	 * row (pg_trgm splits words at anything else, and a word of the pattern can be part of a longer one).
 	 */
-	static boolean hasTrigram(String q) {
+	private static boolean hasTrigram(String q) {
 		if (q == null) {
 			return false;
 		}

@@ -115,6 +115,11 @@ public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 
 		private final ServerSocket server;
 
+		private final Thread thread;
+
+		/** The connection being answered: closed with the server, so that the port is free for GreenMail at once. */
+		private volatile Socket current;
+
 		Refuser(int port, String reply) {
 			try {
 				this.server = new ServerSocket();
@@ -124,14 +129,15 @@ public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Thread thread = new Thread(() -> serve(reply), "test-smtp-refuser");
-			thread.setDaemon(true);
-			thread.start();
+			this.thread = new Thread(() -> serve(reply), "test-smtp-refuser");
+			this.thread.setDaemon(true);
+			this.thread.start();
 		}
 
 		private void serve(String reply) {
 			while (!this.server.isClosed()) {
 				try (Socket socket = this.server.accept()) {
+					this.current = socket;
 					converse(socket, reply);
 				}
 				catch (IOException ex) {
@@ -167,9 +173,18 @@ public class TestSmtp implements BeforeEachCallback, AfterAllCallback {
 		public void close() {
 			try {
 				this.server.close();
+				Socket socket = this.current;
+				if (socket != null) {
+					socket.close();
+				}
+				this.thread.join(5_000);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while the refusing SMTP server stopped", ex);
 			}
 		}
 
