@@ -83,8 +83,14 @@ class SigtermTests {
 			System.out.printf("SIGTERM mid-round: %d of %d batches answered, the instance stopped in %d ms (exit %d)%n",
 					imitation.batches(), (ACCOUNTS + 49) / 50, (System.nanoTime() - signalled) / 1_000_000, exit);
 			assertThat(exit).isIn(0, 143);
-			assertThat(Files.readString(first.log)).doesNotContain("Connection refused", "terminating connection",
-					"the database system is shutting down");
+			String log = Files.readString(first.log);
+			assertThat(log).doesNotContain("Connection refused", "the database system is shutting down");
+			// the pool closed, and no connection was cut before it did. After it, on a loaded machine, a backend
+			// whose client has just closed can still be on its way out when PostgreSQL stops, which then logs
+			// "terminating connection" for it (a full run did): PostgreSQL's timing, not a connection left open
+			int poolClosed = log.indexOf("HikariPool-1 - Shutdown completed");
+			assertThat(poolClosed).as("the pool's shutdown in the log: %s", first.log).isPositive();
+			assertThat(log.substring(0, poolClosed)).doesNotContain("terminating connection");
 		}
 		JdbcClient jdbc = database(data);
 		assertThat(jdbc.sql("select count(*) from account_health where claimed_until > now()").query(Long.class).single())
