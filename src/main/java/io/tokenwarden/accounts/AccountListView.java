@@ -32,19 +32,22 @@ class AccountListView {
 		this.markers = List.copyOf(markers);
 	}
 
-	/** The rows of one page, with the notes of every marker, in the page's order. */
-	List<ListedAccount> rows(List<AccountRow> accounts, Locale locale) {
+	/**
+	 * The rows of one page, with the notes of every marker, in the page's order; each as its values by
+	 * name ({@link ListedAccount#cells}), as the rows template reads them.
+	 */
+	List<Map<String, Object>> rows(List<AccountRow> accounts, Locale locale) {
 		List<Long> ids = accounts.stream().map(AccountRow::id).toList();
 		Map<Long, List<AccountListMarker.Note>> notes = new HashMap<>();
 		for (AccountListMarker marker : this.markers) {
 			marker.notes(ids, locale).forEach((id, note) -> notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
 		}
 		Map<Integer, String> agencyCounts = new HashMap<>();
-		List<ListedAccount> rows = new ArrayList<>(accounts.size());
+		List<Map<String, Object>> rows = new ArrayList<>(accounts.size());
 		for (AccountRow a : accounts) {
 			String agencyCount = agencyCounts.computeIfAbsent(a.linkedAgencies().size(),
 					n -> message("accounts.agencies.count", locale, n));
-			rows.add(row(a, agencyCount, notes.getOrDefault(a.id(), List.of()), locale));
+			rows.add(row(a, agencyCount, notes.getOrDefault(a.id(), List.of()), locale).cells());
 		}
 		return rows;
 	}

@@ -177,9 +177,6 @@ class AccountSearch {
 	 * row (pg_trgm splits words at anything else, and a word of the pattern can be part of a longer one).
 	 */
 	private static boolean hasTrigram(String q) {
-		if (q == null) {
-			return false;
-		}
 		int run = 0;
 		for (int i = 0; i < q.length(); i = q.offsetByCodePoints(i, 1)) {
 			run = Character.isLetterOrDigit(q.codePointAt(i)) ? run + 1 : 0;

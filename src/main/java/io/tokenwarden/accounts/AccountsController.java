@@ -59,7 +59,7 @@ class AccountsController {
 		AccountQuery query = AccountQuery.of(q, publisher, status, sort, page, size);
 		AccountPage accounts = this.directory.search(context.agencyId(), query);
 		model.addAttribute("accounts", accounts);
-		model.addAttribute("listedAccounts", this.view.rows(accounts.rows(), locale).stream().map(ListedAccount::cells).toList());
+		model.addAttribute("listedAccounts", this.view.rows(accounts.rows(), locale));
 		model.addAttribute("query", query);
 		model.addAttribute("publishers", Publisher.values());
 		model.addAttribute("statuses", TokenStatus.values());

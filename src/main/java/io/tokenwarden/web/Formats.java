@@ -53,11 +53,11 @@ public class Formats {
 		}
 		Duration delta = Duration.between(this.clock.instant(), instant);
 		Duration size = delta.abs();
-		Relative relative;
 		if (size.toMinutes() < 1) {
-			relative = new Relative("time.justNow", 0, false, locale);
+			return this.messages.getMessage("time.justNow", null, locale);
 		}
-		else if (size.toHours() < 1) {
+		Relative relative;
+		if (size.toHours() < 1) {
 			relative = new Relative("time.minutes", size.toMinutes(), delta.isNegative(), locale);
 		}
 		else if (size.toDays() < 1) {
@@ -78,9 +78,6 @@ public class Formats {
 	 * amounts stop at 60 minutes, 24 hours and 60 days; months are as many as the dates shown).
 	 */
 	private String words(Relative relative) {
-		if (relative.unit().equals("time.justNow")) {
-			return this.messages.getMessage(relative.unit(), null, relative.locale());
-		}
 		String amount = this.messages.getMessage(relative.unit(), new Object[] { relative.amount() }, relative.locale());
 		return this.messages.getMessage(relative.past() ? "time.ago" : "time.in", new Object[] { amount },
 				relative.locale());
